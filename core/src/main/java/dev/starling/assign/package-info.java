@@ -1,0 +1,2 @@
+/** Exact minimum-cost assignment for squared-Euclidean costs, with an optimality certificate. */
+package dev.starling.assign;

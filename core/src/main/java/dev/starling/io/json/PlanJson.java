@@ -1,0 +1,331 @@
+package dev.starling.io.json;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.starling.InputException;
+import dev.starling.io.AtomicFiles;
+import dev.starling.light.LightProgram;
+import dev.starling.plan.Plan;
+import dev.starling.plan.SceneSpan;
+import dev.starling.show.Limits;
+import dev.starling.show.Show;
+import dev.starling.trajectory.Trajectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starling's own plan file, {@code starling-plan/1}: lossless (every double is written in its
+ * shortest round-tripping decimal form), versioned, deterministic (same plan, same bytes).
+ * Documented in {@code docs/plan-format.md}.
+ *
+ * <pre>
+ * { "format": "starling-plan/1", "name": "...",
+ *   "limits": { "minSeparation": 1.5, ..., "geofence": [[x, y], ...] },   // absent bounds: not given
+ *   "scenes": [ { "name": "...", "start": 0, "holdStart": 12.5, "holdEnd": 22.5 } ],
+ *   "drones": [ { "name": "drone-00001",
+ *                 "start": [t0, x, y, z],
+ *                 "segments": [ [t, x, y, z], [t, cx, cy, cz, x, y, z], [t, c1.., c2.., x, y, z] ],
+ *                 "lights": [ [t, r, g, b, fade], ... ] } ] }
+ * </pre>
+ * A segment's length says its degree (4: line, 7: quadratic, 10: cubic Bézier); {@code t} is the
+ * time it ends. A light keyframe with fade 1 ramps from the previous keyframe.
+ */
+public final class PlanJson {
+    public static final String FORMAT = "starling-plan/1";
+    private static final String[] LIMIT_NAMES = {"minSeparation", "maxSpeedXY", "maxSpeedUp", "maxSpeedDown",
+        "maxAcceleration", "minAltitude", "maxAltitude"};
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 20).build())
+            .build();
+
+    private PlanJson() {
+    }
+
+    /** Writes {@code plan} to {@code file} atomically. */
+    public static void write(Plan plan, Path file) throws IOException {
+        AtomicFiles.write(file, out -> write(plan, out));
+    }
+
+    /** Writes {@code plan} as JSON to {@code out} (not closed). */
+    public static void write(Plan plan, OutputStream out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeStringField("name", plan.name());
+            writeLimits(g, plan.limits());
+            g.writeArrayFieldStart("scenes");
+            for (SceneSpan s : plan.scenes()) {
+                g.writeStartObject();
+                g.writeStringField("name", s.name());
+                g.writeNumberField("start", s.start());
+                g.writeNumberField("holdStart", s.holdStart());
+                g.writeNumberField("holdEnd", s.holdEnd());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("drones");
+            for (int i = 0; i < plan.droneCount(); i++) {
+                Trajectory tr = plan.trajectories().get(i);
+                g.writeRaw('\n');
+                g.writeStartObject();
+                g.writeStringField("name", Plan.droneName(i));
+                g.writeArrayFieldStart("start");
+                g.writeNumber(tr.startTime());
+                for (int a = 0; a < 3; a++) {
+                    g.writeNumber(tr.control(0, 0, a));
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("segments");
+                for (int s = 0; s < tr.segmentCount(); s++) {
+                    g.writeStartArray();
+                    g.writeNumber(tr.knot(s + 1));
+                    for (int k = 1; k <= tr.degree(s); k++) {
+                        for (int a = 0; a < 3; a++) {
+                            g.writeNumber(tr.control(s, k, a));
+                        }
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                LightProgram lp = plan.lights().get(i);
+                g.writeArrayFieldStart("lights");
+                for (int k = 0; k < lp.size(); k++) {
+                    int c = lp.rgb(k);
+                    g.writeStartArray();
+                    g.writeNumber(lp.time(k));
+                    g.writeNumber((c >> 16) & 255);
+                    g.writeNumber((c >> 8) & 255);
+                    g.writeNumber(c & 255);
+                    g.writeNumber(lp.fade(k) ? 1 : 0);
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void writeLimits(JsonGenerator g, Limits l) throws IOException {
+        g.writeObjectFieldStart("limits");
+        double[] v = {l.minSeparation(), l.maxSpeedXY(), l.maxSpeedUp(), l.maxSpeedDown(),
+            l.maxAcceleration(), l.minAltitude(), l.maxAltitude()};
+        for (int i = 0; i < v.length; i++) {
+            if (Limits.given(v[i])) {
+                g.writeNumberField(LIMIT_NAMES[i], v[i]);
+            }
+        }
+        double[][] fence = l.geofence();
+        if (fence != null) {
+            g.writeArrayFieldStart("geofence");
+            for (double[] p : fence) {
+                g.writeArray(p, 0, 2);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    /** Reads a plan file; any defect is an {@link InputException} naming the file and JSON path. */
+    public static Plan read(Path file) {
+        String name = file.toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, name);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, "file not found", "check the path");
+        } catch (IOException e) {
+            throw new InputException(name, "cannot read the file: " + e.getMessage(), null);
+        }
+    }
+
+    /** Reads a plan from {@code in}; {@code name} labels errors. */
+    public static Plan read(InputStream in, String name) {
+        JsonNode root;
+        try {
+            ObjectMapper mapper = new ObjectMapper(FACTORY);
+            mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            root = mapper.readTree(in);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new InputException(name, null, loc == null ? 0 : loc.getLineNr(),
+                    loc == null ? 0 : loc.getColumnNr(), "malformed JSON: " + e.getOriginalMessage(),
+                    "a plan.json is written by 'starling plan'; regenerate it rather than editing by hand");
+        } catch (IOException e) {
+            throw new InputException(name, "cannot read the file: " + e.getMessage(), null);
+        }
+        try {
+            return fromTree(root);
+        } catch (InputException e) {
+            throw e.inFile(name);
+        }
+    }
+
+    private static Plan fromTree(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new InputException(null, "$", "a plan file must be a JSON object", null);
+        }
+        JsonNode fmt = root.get("format");
+        if (fmt == null || !fmt.isTextual()) {
+            throw new InputException(null, "format", "missing \"format\"", "a plan file starts with \"format\": \"" + FORMAT + "\"");
+        }
+        if (!FORMAT.equals(fmt.asText())) {
+            throw new InputException(null, "format", "unsupported format \"" + fmt.asText() + "\"",
+                    "this Starling reads " + FORMAT);
+        }
+        String title = root.path("name").asText("");
+        Limits limits = readLimits(root.path("limits"));
+        List<SceneSpan> scenes = new ArrayList<>();
+        JsonNode sc = root.path("scenes");
+        for (int i = 0; i < sc.size(); i++) {
+            JsonNode s = sc.get(i);
+            String p = "scenes[" + i + "]";
+            try {
+                scenes.add(new SceneSpan(s.path("name").asText(""), num(s, "start", p), num(s, "holdStart", p),
+                        num(s, "holdEnd", p)));
+            } catch (IllegalArgumentException e) {
+                throw new InputException(null, p, e.getMessage(), null);
+            }
+        }
+        JsonNode drones = root.get("drones");
+        if (drones == null || !drones.isArray() || drones.isEmpty()) {
+            throw new InputException(null, "drones", "a plan needs a non-empty \"drones\" array", null);
+        }
+        if (drones.size() > Show.MAX_DRONES) {
+            throw new InputException(null, "drones", drones.size() + " drones is more than the "
+                    + Show.MAX_DRONES + " Starling accepts", "split the show into sub-fleets");
+        }
+        List<Trajectory> trs = new ArrayList<>(drones.size());
+        List<LightProgram> lights = new ArrayList<>(drones.size());
+        for (int i = 0; i < drones.size(); i++) {
+            String p = "drones[" + i + "]";
+            JsonNode d = drones.get(i);
+            trs.add(readTrajectory(d, p));
+            lights.add(readLights(d.path("lights"), p + ".lights"));
+        }
+        return new Plan(title, limits, trs, lights, scenes);
+    }
+
+    private static Limits readLimits(JsonNode l) {
+        double[] v = new double[LIMIT_NAMES.length];
+        for (int i = 0; i < v.length; i++) {
+            JsonNode n = l.get(LIMIT_NAMES[i]);
+            v[i] = n == null ? Double.NaN : finite(n, "limits." + LIMIT_NAMES[i]);
+        }
+        double[][] fence = null;
+        JsonNode g = l.get("geofence");
+        if (g != null && !g.isNull()) {
+            fence = new double[g.size()][];
+            for (int i = 0; i < g.size(); i++) {
+                String p = "limits.geofence[" + i + "]";
+                JsonNode pt = g.get(i);
+                if (!pt.isArray() || pt.size() != 2) {
+                    throw new InputException(null, p, "a geofence vertex must be [x, y]", null);
+                }
+                fence[i] = new double[] {finite(pt.get(0), p + "[0]"), finite(pt.get(1), p + "[1]")};
+            }
+        }
+        return new Limits(v[0], v[1], v[2], v[3], v[4], v[5], v[6], fence);
+    }
+
+    private static Trajectory readTrajectory(JsonNode d, String p) {
+        JsonNode start = d.get("start");
+        if (start == null || !start.isArray() || start.size() != 4) {
+            throw new InputException(null, p + ".start", "must be [t, x, y, z]", null);
+        }
+        Trajectory.Builder b;
+        try {
+            b = Trajectory.startingAt(finite(start.get(0), p + ".start[0]"), finite(start.get(1), p + ".start[1]"),
+                    finite(start.get(2), p + ".start[2]"), finite(start.get(3), p + ".start[3]"));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(null, p + ".start", e.getMessage(), null);
+        }
+        JsonNode segs = d.get("segments");
+        if (segs == null || !segs.isArray() || segs.isEmpty()) {
+            throw new InputException(null, p + ".segments", "a drone needs at least one segment", null);
+        }
+        double[] pts = new double[9];
+        for (int s = 0; s < segs.size(); s++) {
+            String sp = p + ".segments[" + s + "]";
+            JsonNode seg = segs.get(s);
+            int len = seg.size();
+            if (!seg.isArray() || (len != 4 && len != 7 && len != 10)) {
+                throw new InputException(null, sp, "a segment is [t, x, y, z] (line), 7 numbers (quadratic) or 10 (cubic)", null);
+            }
+            for (int k = 1; k < len; k++) {
+                pts[k - 1] = finite(seg.get(k), sp + "[" + k + "]");
+            }
+            try {
+                b.segment(finite(seg.get(0), sp + "[0]"), (len - 1) / 3, pts);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(null, sp, e.getMessage(), null);
+            }
+        }
+        return b.build();
+    }
+
+    private static LightProgram readLights(JsonNode l, String p) {
+        LightProgram.Builder b = LightProgram.builder();
+        for (int k = 0; k < l.size(); k++) {
+            String kp = p + "[" + k + "]";
+            JsonNode e = l.get(k);
+            if (!e.isArray() || e.size() != 5) {
+                throw new InputException(null, kp, "a light keyframe is [t, r, g, b, fade]", null);
+            }
+            int[] c = new int[3];
+            for (int a = 0; a < 3; a++) {
+                JsonNode n = e.get(1 + a);
+                if (!n.isInt() || n.asInt() < 0 || n.asInt() > 255) {
+                    throw new InputException(null, kp + "[" + (1 + a) + "]", "a colour channel must be an integer 0..255", null);
+                }
+                c[a] = n.asInt();
+            }
+            int rgb = (c[0] << 16) | (c[1] << 8) | c[2];
+            double t = finite(e.get(0), kp + "[0]");
+            try {
+                if (e.get(4).asInt() == 1 && b.size() > 0) {
+                    b.fadeTo(t, rgb);
+                } else {
+                    b.set(t, rgb);
+                }
+            } catch (IllegalArgumentException ex) {
+                throw new InputException(null, kp, ex.getMessage(), null);
+            }
+        }
+        return b.build();
+    }
+
+    private static double num(JsonNode o, String field, String p) {
+        JsonNode n = o.get(field);
+        if (n == null) {
+            throw new InputException(null, p + "." + field, "missing", null);
+        }
+        return finite(n, p + "." + field);
+    }
+
+    private static double finite(JsonNode n, String p) {
+        if (n == null || !n.isNumber()) {
+            throw new InputException(null, p, "expected a number", null);
+        }
+        double v = n.asDouble();
+        if (!Double.isFinite(v)) {
+            throw new InputException(null, p, "expected a finite number, was " + v, null);
+        }
+        return v;
+    }
+}

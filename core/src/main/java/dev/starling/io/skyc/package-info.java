@@ -1,0 +1,2 @@
+/** Skybrush .skyc flight files: reader and writer. */
+package dev.starling.io.skyc;

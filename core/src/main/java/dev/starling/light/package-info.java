@@ -1,0 +1,2 @@
+/** Light programs: per-drone colour keyframes with fades, and their Skybrush bytecode. */
+package dev.starling.light;

@@ -1,0 +1,46 @@
+package dev.starling.show;
+
+/**
+ * A scene's formation as written in the show file: where its points come from. Which fields apply
+ * depends on {@code type}; unused ones are {@code null}. Sizes are metres in the formation's own
+ * plane (u to the right, v up) before placement. Paths are relative to the show file.
+ *
+ * <ul>
+ *   <li>{@code text}: {@code text}, {@code height} (metres, of the whole text block), optional
+ *       {@code font} (a font file path, or an installed family name; default: the bundled CJK
+ *       font), optional {@code mode} ({@code fill} default, or {@code stroke}).</li>
+ *   <li>{@code image}: {@code file} (PNG), {@code width} or {@code height} (metres; aspect kept),
+ *       optional {@code threshold} (0..1 luminance above which a pixel is lit, default 0.5).</li>
+ *   <li>{@code svg}: {@code file}, {@code width} or {@code height}, optional {@code mode}.</li>
+ *   <li>{@code mesh}: {@code file} (OBJ), {@code size} (metres, largest extent).</li>
+ *   <li>{@code points}: {@code file} (CSV {@code x,y,z[,r,g,b]}, metres), optional {@code scale}.</li>
+ *   <li>{@code shape}: {@code shape} (sphere, torus, ring, helix, grid, heart), {@code size}
+ *       (metres, overall extent), optional {@code height} (helix, grid) and {@code turns} (helix).</li>
+ * </ul>
+ *
+ * @param type      text | image | svg | mesh | points | shape
+ * @param count     lit points wanted; {@code null} means every drone of the fleet is lit
+ */
+public record FormationSpec(
+        String type,
+        String text,
+        String font,
+        Double height,
+        Double width,
+        String file,
+        String shape,
+        Double size,
+        Double turns,
+        String mode,
+        Double threshold,
+        Double scale,
+        Integer count) {
+
+    public static FormationSpec text(String text, Double height) {
+        return new FormationSpec("text", text, null, height, null, null, null, null, null, null, null, null, null);
+    }
+
+    public static FormationSpec shape(String shape, Double size) {
+        return new FormationSpec("shape", null, null, null, null, null, shape, size, null, null, null, null, null);
+    }
+}
