@@ -54,6 +54,17 @@ public class InputException extends RuntimeException {
         return e;
     }
 
+    /**
+     * Same error with {@code prefix} put in front of its path, for errors raised inside a nested
+     * object: a formation's {@code height} error becomes {@code scenes[2].formation.height}.
+     */
+    public InputException withPathPrefix(String prefix) {
+        String p = path == null || path.isEmpty() ? prefix : prefix + "." + path;
+        InputException e = new InputException(file, p, line, column, getMessage(), hint);
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
+
     public String file() { return file; }
     public String path() { return path; }
     public int line() { return line; }
