@@ -106,6 +106,17 @@ public record TimeScaling(double ta, double tc, double cruise, double accel) {
         return new TimeScaling(ta, tc, cruise, accel);
     }
 
+    /**
+     * Duration of the continuous time-optimal trapezoid (no millisecond rounding) with
+     * s' ≤ {@code rate} and |s''| ≤ {@code accel}: the lower bound for any profile under those bounds.
+     */
+    public static double optimalDuration(double rate, double accel) {
+        if (Double.isInfinite(rate) || rate * rate / accel >= 1) {
+            return 2 * Math.sqrt(1 / accel);
+        }
+        return 1 / rate + rate / accel;
+    }
+
     /** {@code t} rounded up to a whole millisecond (at least 1 ms). */
     static double ceilMs(double t) {
         return Math.max(1, Math.ceil(t / MS - 1e-9)) * MS;

@@ -323,10 +323,11 @@ public final class Trajectory {
             for (int i = 0; i < 3 * deg; i++) {
                 requireFinite(p[i], "control point of segment " + m);
             }
-            if (m + 1 >= knots.length) {
-                knots = Arrays.copyOf(knots, knots.length * 2);
-                degree = Arrays.copyOf(degree, degree.length * 2);
-                ctrl = Arrays.copyOf(ctrl, ctrl.length * 2);
+            if (m == degree.length) {
+                int cap = degree.length * 2;
+                knots = Arrays.copyOf(knots, cap + 1);
+                degree = Arrays.copyOf(degree, cap);
+                ctrl = Arrays.copyOf(ctrl, cap * STRIDE);
             }
             int b = m * STRIDE;
             ctrl[b] = lx;
