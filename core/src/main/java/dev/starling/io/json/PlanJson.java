@@ -191,10 +191,13 @@ public final class PlanJson {
         String title = root.path("name").asText("");
         Limits limits = readLimits(root.path("limits"));
         List<SceneSpan> scenes = new ArrayList<>();
-        JsonNode sc = root.path("scenes");
+        JsonNode sc = optionalArray(root, "scenes", "scenes");
         for (int i = 0; i < sc.size(); i++) {
             JsonNode s = sc.get(i);
             String p = "scenes[" + i + "]";
+            if (!s.isObject()) {
+                throw new InputException(null, p, "a scene is an object {\"name\", \"start\", \"holdStart\", \"holdEnd\"}", null);
+            }
             try {
                 scenes.add(new SceneSpan(s.path("name").asText(""), num(s, "start", p), num(s, "holdStart", p),
                         num(s, "holdEnd", p)));
@@ -215,13 +218,19 @@ public final class PlanJson {
         for (int i = 0; i < drones.size(); i++) {
             String p = "drones[" + i + "]";
             JsonNode d = drones.get(i);
+            if (!d.isObject()) {
+                throw new InputException(null, p, "a drone is an object {\"name\", \"start\", \"segments\", \"lights\"}", null);
+            }
             trs.add(readTrajectory(d, p));
-            lights.add(readLights(d.path("lights"), p + ".lights"));
+            lights.add(readLights(optionalArray(d, "lights", p + ".lights"), p + ".lights"));
         }
         return new Plan(title, limits, trs, lights, scenes);
     }
 
     private static Limits readLimits(JsonNode l) {
+        if (!l.isMissingNode() && !l.isObject()) {
+            throw new InputException(null, "limits", "\"limits\" must be an object", null);
+        }
         double[] v = new double[LIMIT_NAMES.length];
         for (int i = 0; i < v.length; i++) {
             JsonNode n = l.get(LIMIT_NAMES[i]);
@@ -230,6 +239,9 @@ public final class PlanJson {
         double[][] fence = null;
         JsonNode g = l.get("geofence");
         if (g != null && !g.isNull()) {
+            if (!g.isArray()) {
+                throw new InputException(null, "limits.geofence", "the geofence must be an array of [x, y] vertices", null);
+            }
             fence = new double[g.size()][];
             for (int i = 0; i < g.size(); i++) {
                 String p = "limits.geofence[" + i + "]";
@@ -297,8 +309,12 @@ public final class PlanJson {
             }
             int rgb = (c[0] << 16) | (c[1] << 8) | c[2];
             double t = finite(e.get(0), kp + "[0]");
+            JsonNode fade = e.get(4);
+            if (!fade.isInt() || (fade.asInt() != 0 && fade.asInt() != 1)) {
+                throw new InputException(null, kp + "[4]", "the fade flag must be 0 (step) or 1 (fade)", null);
+            }
             try {
-                if (e.get(4).asInt() == 1 && b.size() > 0) {
+                if (fade.asInt() == 1 && b.size() > 0) {
                     b.fadeTo(t, rgb);
                 } else {
                     b.set(t, rgb);
@@ -308,6 +324,18 @@ public final class PlanJson {
             }
         }
         return b.build();
+    }
+
+    /** The array field {@code field} of {@code o}, or an empty array when it is absent or null. */
+    private static JsonNode optionalArray(JsonNode o, String field, String p) {
+        JsonNode n = o.get(field);
+        if (n == null || n.isNull()) {
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        }
+        if (!n.isArray()) {
+            throw new InputException(null, p, "\"" + field + "\" must be an array", null);
+        }
+        return n;
     }
 
     private static double num(JsonNode o, String field, String p) {

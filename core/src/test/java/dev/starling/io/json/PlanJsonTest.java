@@ -1,0 +1,114 @@
+package dev.starling.io.json;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.starling.InputException;
+import dev.starling.light.LightProgram;
+import dev.starling.plan.Plan;
+import dev.starling.plan.SceneSpan;
+import dev.starling.show.Limits;
+import dev.starling.trajectory.Trajectory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlanJsonTest {
+    static Plan samplePlan() {
+        Trajectory a = Trajectory.startingAt(0, 1.5, -2.25, 0)
+                .lineTo(2.001, 1.5, -2.25, 10)
+                .quadTo(4.5, 3, 0.1, 10, 5, 1.0 / 3, 12)
+                .cubicTo(7.25, 6, 1, 12, 7, -0.0, 11, 8, 2, 10)
+                .holdUntil(9)
+                .build();
+        Trajectory b = Trajectory.stationary(0.5, 9, -1e-9, 123456.789, 3);
+        LightProgram la = LightProgram.builder().set(0, 0xFF0000).set(2, 0xFF0000).fadeTo(5, 0x0000FF).build();
+        LightProgram lb = LightProgram.dark();
+        Limits limits = new Limits(1.5, 8, 3, 2.5, Double.NaN, 3, 120, new double[][] {{-50, -10}, {50, -10}, {0, 80}});
+        return new Plan("Chongqing \u591c", limits, List.of(a, b), List.of(la, lb),
+                List.of(new SceneSpan("takeoff", 0, 0, 2.001), new SceneSpan("\u4e91", 2.001, 7.25, 9)));
+    }
+
+    static byte[] bytes(Plan p) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PlanJson.write(p, out);
+        return out.toByteArray();
+    }
+
+    static Plan parse(String json) {
+        return PlanJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "plan.json");
+    }
+
+    @Test
+    void roundTripIsLossless() throws IOException {
+        Plan p = samplePlan();
+        Plan q = PlanJson.read(new ByteArrayInputStream(bytes(p)), "mem");
+        assertEquals(p.name(), q.name());
+        assertEquals(p.limits(), q.limits());
+        assertEquals(p.scenes(), q.scenes());
+        assertEquals(p.trajectories(), q.trajectories(), "every double must come back bit-identical");
+        assertEquals(p.lights(), q.lights());
+        // -0.0 survives (Trajectory.equals compares with Double.compare)
+        assertEquals(Double.doubleToRawLongBits(-0.0),
+                Double.doubleToRawLongBits(q.trajectories().get(0).control(2, 2, 1)));
+    }
+
+    @Test
+    void samePlanGivesSameBytes() throws IOException {
+        assertArrayEquals(bytes(samplePlan()), bytes(samplePlan()));
+    }
+
+    @Test
+    void limitsNotGivenStayNotGiven() throws IOException {
+        Plan q = PlanJson.read(new ByteArrayInputStream(bytes(samplePlan())), "mem");
+        assertTrue(Double.isNaN(q.limits().maxAcceleration()));
+        String json = new String(bytes(samplePlan()), StandardCharsets.UTF_8);
+        assertTrue(!json.contains("maxAcceleration"), "absent bounds are omitted, not written as null or NaN");
+    }
+
+    @Test
+    void wrongFormatNamesTheField() {
+        InputException e = assertThrows(InputException.class,
+                () -> parse("{\"format\":\"starling-plan/2\",\"drones\":[]}"));
+        assertEquals("format", e.path());
+        assertEquals("plan.json", e.file());
+    }
+
+    @Test
+    void malformedStructuresAreInputErrorsNotCrashes() {
+        String drone = "{\"start\":[0,0,0,0],\"segments\":[[1,0,0,1]]}";
+        String[][] cases = {
+            {"{\"format\":\"starling-plan/1\",\"scenes\":{},\"drones\":[" + drone + "]}", "scenes"},
+            {"{\"format\":\"starling-plan/1\",\"scenes\":[3],\"drones\":[" + drone + "]}", "scenes[0]"},
+            {"{\"format\":\"starling-plan/1\",\"limits\":{\"geofence\":{}},\"drones\":[" + drone + "]}", "limits.geofence"},
+            {"{\"format\":\"starling-plan/1\",\"limits\":[],\"drones\":[" + drone + "]}", "limits"},
+            {"{\"format\":\"starling-plan/1\",\"drones\":[7]}", "drones[0]"},
+            {"{\"format\":\"starling-plan/1\",\"drones\":[{\"start\":[0,0,0,0],\"segments\":[[1,0,0,1]],\"lights\":{}}]}",
+                "drones[0].lights"},
+            {"{\"format\":\"starling-plan/1\",\"drones\":[{\"start\":[0,0,0,0],\"segments\":[[1,0,0,1]],"
+                + "\"lights\":[[0,255,0,0,2]]}]}", "drones[0].lights[0][4]"},
+            {"{\"format\":\"starling-plan/1\",\"drones\":[{\"start\":[0,0,0,0],\"segments\":[[1,0,0,1]],"
+                + "\"lights\":[[0,256,0,0,0]]}]}", "drones[0].lights[0][1]"},
+            {"{\"format\":\"starling-plan/1\",\"drones\":[{\"start\":[0,0,0,0],\"segments\":[[1,0,0]]}]}",
+                "drones[0].segments[0]"},
+            {"{\"format\":\"starling-plan/1\",\"drones\":[{\"start\":[0,0,0,0],\"segments\":[[0,0,0,1]]}]}",
+                "drones[0].segments[0]"},
+        };
+        for (String[] c : cases) {
+            InputException e = assertThrows(InputException.class, () -> parse(c[0]), c[0]);
+            assertEquals(c[1], e.path(), c[0]);
+            assertEquals("plan.json", e.file());
+        }
+    }
+
+    @Test
+    void malformedJsonReportsLine() {
+        InputException e = assertThrows(InputException.class, () -> parse("{\n\"format\": \"starling-plan/1\",\n\"drones\": [,]}"));
+        assertEquals(3, e.line());
+    }
+}
