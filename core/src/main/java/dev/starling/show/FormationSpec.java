@@ -1,5 +1,7 @@
 package dev.starling.show;
 
+import java.util.List;
+
 /**
  * A scene's formation as written in the show file: where its points come from. Which fields apply
  * depends on {@code type}; unused ones are {@code null}. Sizes are metres in the formation's own
@@ -35,6 +37,13 @@ public record FormationSpec(
         Double threshold,
         Double scale,
         Integer count) {
+
+    /** The formation types a show file may name, in documentation order. */
+    public static final List<String> TYPES = List.of("text", "image", "svg", "mesh", "points", "shape");
+    /** The parametric shapes of type {@code shape}. */
+    public static final List<String> SHAPES = List.of("sphere", "torus", "ring", "helix", "grid", "heart");
+    /** Drawing modes of text and SVG: filled area, or outline only. */
+    public static final List<String> MODES = List.of("fill", "stroke");
 
     public static FormationSpec text(String text, Double height) {
         return new FormationSpec("text", text, null, height, null, null, null, null, null, null, null, null, null);

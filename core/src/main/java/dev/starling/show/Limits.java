@@ -14,7 +14,9 @@ import java.util.Arrays;
  * @param maxSpeedUp      maximum climb rate, m/s (positive)
  * @param maxSpeedDown    maximum descent rate, m/s (positive)
  * @param maxAcceleration maximum magnitude of the acceleration vector, m/s²
- * @param minAltitude     lowest altitude allowed while airborne (above the separation floor), metres
+ * @param minAltitude     floor of the show volume, metres: it applies from the end of the takeoff
+ *                        climb (the launch layer) to the start of the landing descent; the
+ *                        vertical takeoff climb and landing descent cross it
  * @param maxAltitude     highest altitude allowed, metres
  * @param geofence        polygon of [x, y] vertices in the show frame, or {@code null} for none
  */
@@ -46,6 +48,19 @@ public record Limits(
             }
             geofence = copy;
         }
+    }
+
+    /** True when this record carries a geofence polygon. */
+    public boolean hasGeofence() {
+        return geofence != null;
+    }
+
+    /**
+     * True when the point (x, y) of the show frame (metres) is inside the geofence or on its
+     * boundary; always true when there is no geofence. O(vertices), allocation-free.
+     */
+    public boolean insideGeofence(double x, double y) {
+        return geofence == null || Polygons.contains(geofence, x, y);
     }
 
     /** True when {@code v} is a given bound (not NaN). */

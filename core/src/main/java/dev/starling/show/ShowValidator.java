@@ -1,0 +1,507 @@
+package dev.starling.show;
+
+import com.fasterxml.jackson.core.JsonToken;
+import dev.starling.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The semantic checks of a show file, after Jackson has bound it to {@link ShowFile}: required
+ * fields, ranges, limits that make sense together, formation fields per type, asset files that
+ * exist, a takeoff grid and formation centres inside the geofence. Every error names the JSON
+ * path, the line and column of the offending value (or of its enclosing object when the value is
+ * missing) and how to fix it. The first error found is thrown, checking the file top to bottom.
+ */
+final class ShowValidator {
+    /** Geofences with more vertices are refused: the self-intersection check is O(v²). */
+    static final int MAX_GEOFENCE_VERTICES = 5000;
+    /** Colour of lit points when a scene gives none: white. */
+    static final int DEFAULT_COLOR = 0xFFFFFF;
+    /** Planes a 2D formation can be drawn in. */
+    static final List<String> PLANES = List.of("xz", "yz", "xy");
+
+    private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
+
+    /** Which formation fields each type reads, besides {@code type} and {@code count}. */
+    private static final Map<String, List<String>> FIELDS_BY_TYPE = Map.of(
+            "text", List.of("text", "height", "font", "mode"),
+            "image", List.of("file", "width", "height", "threshold"),
+            "svg", List.of("file", "width", "height", "mode"),
+            "mesh", List.of("file", "size"),
+            "points", List.of("file", "scale"),
+            "shape", List.of("shape", "size", "height", "turns"));
+
+    private final JsonSource src;
+    private final Path baseDir;
+
+    ShowValidator(JsonSource src, Path baseDir) {
+        this.src = src;
+        this.baseDir = baseDir;
+    }
+
+    /** Checks {@code f} (whose format and fleet size were checked before binding) and builds the show. */
+    Show validate(ShowFile f) {
+        String name = text(f.name(), "name", "\"name\": \"My show\" (a title for reports and exports)");
+        int drones = f.drones().intValue();
+        Limits limits = limits(f.limits());
+        Takeoff takeoff = takeoff(f.takeoff(), drones, limits);
+        List<ShowFile.SceneFile> raw = f.scenes();
+        if (raw == null) {
+            throw missing("scenes", "\"scenes\": [ { \"name\": ..., \"formation\": {...}, \"placement\": {...}, \"hold\": 15 } ]");
+        }
+        if (raw.isEmpty()) {
+            throw src.error("scenes", "a show needs at least one scene", "add a scene object to the \"scenes\" array; see docs/show-format.md");
+        }
+        List<Scene> scenes = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            scenes.add(scene(raw.get(i), JsonSource.element("scenes", i), drones, limits));
+        }
+        boolean returnHome = false;
+        if (f.landing() != null && f.landing().returnHome() != null) {
+            returnHome = f.landing().returnHome();
+        }
+        return new Show(Show.FORMAT, name, drones, limits, takeoff, scenes, new Landing(returnHome), baseDir);
+    }
+
+    // ---------------------------------------------------------------- limits
+
+    private Limits limits(ShowFile.LimitsFile l) {
+        if (l == null) {
+            throw missing("limits", "\"limits\": { \"minSeparation\": 1.5, \"maxSpeedXY\": 8, \"maxSpeedUp\": 4, "
+                    + "\"maxSpeedDown\": 3, \"maxAcceleration\": 4, \"minAltitude\": 20, \"maxAltitude\": 180 }");
+        }
+        double minSep = positive(l.minSeparation(), "limits.minSeparation", "m",
+                "\"minSeparation\": 1.5 (metres: the closest two airborne drones may come; 1.5 to 3 is usual outdoors)");
+        double vxy = positive(l.maxSpeedXY(), "limits.maxSpeedXY", "m/s", "\"maxSpeedXY\": 8 (m/s, horizontal)");
+        double vUp = positive(l.maxSpeedUp(), "limits.maxSpeedUp", "m/s", "\"maxSpeedUp\": 4 (m/s, climbing)");
+        double vDown = positive(l.maxSpeedDown(), "limits.maxSpeedDown", "m/s", "\"maxSpeedDown\": 3 (m/s, descending)");
+        double acc = positive(l.maxAcceleration(), "limits.maxAcceleration", "m/s²", "\"maxAcceleration\": 4 (m/s²)");
+        double minAlt = number(l.minAltitude(), "limits.minAltitude",
+                "\"minAltitude\": 20 (metres: the floor of the show volume)");
+        if (minAlt < 0) {
+            throw src.error("limits.minAltitude", "must be 0 or more (metres above the ground), was " + fmt(minAlt),
+                    "altitudes count up from the takeoff ground: use e.g. 20");
+        }
+        double maxAlt = number(l.maxAltitude(), "limits.maxAltitude", "\"maxAltitude\": 180 (metres)");
+        if (maxAlt <= minAlt) {
+            throw src.error("limits.maxAltitude", "maxAltitude " + fmt(maxAlt) + " m must be above minAltitude "
+                    + fmt(minAlt) + " m", "the formations fly between the two: e.g. minAltitude 20, maxAltitude 180");
+        }
+        double[][] fence = geofence(l.geofence());
+        return new Limits(minSep, vxy, vUp, vDown, acc, minAlt, maxAlt, fence);
+    }
+
+    private double[][] geofence(double[][] g) {
+        String p = "limits.geofence";
+        if (g == null) {
+            return null;
+        }
+        for (int i = 0; i < g.length; i++) {
+            if (g[i] == null || g[i].length != 2) {
+                throw src.error(JsonSource.element(p, i), "a geofence vertex is [x, y] in metres"
+                        + (g[i] == null ? ", this one is null" : ", this one has " + g[i].length + " numbers"),
+                        "write each vertex as two numbers, e.g. [-150, -80]");
+            }
+        }
+        int n = g.length;
+        // a ring written closed (last vertex repeats the first, as GeoJSON does) is accepted
+        if (n >= 2 && g[0][0] == g[n - 1][0] && g[0][1] == g[n - 1][1]) {
+            n--;
+        }
+        if (n < 3) {
+            throw src.error(p, "a geofence needs at least 3 distinct vertices, this one has " + n,
+                    "list the corners of the allowed area in order, e.g. [[-150,-80],[150,-80],[150,120],[-150,120]]");
+        }
+        if (n > MAX_GEOFENCE_VERTICES) {
+            throw src.error(p, "the geofence has " + n + " vertices, more than the " + MAX_GEOFENCE_VERTICES + " allowed",
+                    "simplify the polygon: a few dozen vertices describe any show area");
+        }
+        double[][] poly = new double[n][];
+        for (int i = 0; i < n; i++) {
+            poly[i] = g[i];
+            if (i > 0 && g[i][0] == g[i - 1][0] && g[i][1] == g[i - 1][1]) {
+                throw src.error(JsonSource.element(p, i), "vertex " + i + " repeats vertex " + (i - 1),
+                        "delete the repeated vertex");
+            }
+        }
+        int[] cross = Polygons.firstSelfIntersection(poly);
+        if (cross != null) {
+            throw src.error(JsonSource.element(p, cross[1]), "the geofence crosses itself: edge " + cross[0] + " ("
+                    + pt(poly[cross[0]]) + " → " + pt(poly[(cross[0] + 1) % n]) + ") meets edge " + cross[1] + " ("
+                    + pt(poly[cross[1]]) + " → " + pt(poly[(cross[1] + 1) % n]) + ")",
+                    "list the vertices in order around the boundary (clockwise or counter-clockwise), without loops");
+        }
+        if (Polygons.doubleArea(poly) == 0) {
+            throw src.error(p, "the geofence has no area: its vertices lie on one line",
+                    "give the corners of an area, e.g. [[-150,-80],[150,-80],[150,120],[-150,120]]");
+        }
+        return poly;
+    }
+
+    // ---------------------------------------------------------------- takeoff
+
+    private Takeoff takeoff(ShowFile.TakeoffFile t, int drones, Limits limits) {
+        if (t == null) {
+            throw missing("takeoff", "\"takeoff\": { \"spacing\": 2.5, \"columns\": 100, \"launchAltitude\": 20 }");
+        }
+        double spacing = positive(t.spacing(), "takeoff.spacing", "m", "\"spacing\": 2.5 (metres between pads)");
+        double capt = Math.sqrt(2) * limits.minSeparation();
+        if (spacing < limits.minSeparation()) {
+            throw src.error("takeoff.spacing", "takeoff spacing " + fmt(spacing) + " m is less than limits.minSeparation "
+                    + fmt(limits.minSeparation()) + " m: neighbouring drones would start too close",
+                    "use a spacing of at least " + fmt(Math.ceil(capt * 100) / 100)
+                            + " m (√2 · minSeparation, so the first transition keeps the CAPT guarantee)");
+        }
+        if (t.columns() == null) {
+            throw missing("takeoff.columns", "\"columns\": 100 (pads per row; rows = ceil(drones / columns))");
+        }
+        int columns = t.columns();
+        if (columns < 1) {
+            throw src.error("takeoff.columns", "must be at least 1, was " + columns,
+                    "pads per row of the takeoff grid, e.g. 100 for 5000 drones in 50 rows");
+        }
+        if (columns > drones) {
+            throw src.error("takeoff.columns", columns + " columns is more than the " + drones + " drones of the fleet",
+                    "use at most " + drones + " columns; about √drones (" + (int) Math.ceil(Math.sqrt(drones))
+                            + ") makes a square grid");
+        }
+        double launch = number(t.launchAltitude(), "takeoff.launchAltitude",
+                "\"launchAltitude\": 20 (metres: where the vertical takeoff climb ends)");
+        if (launch < limits.minAltitude() || launch > limits.maxAltitude()) {
+            throw src.error("takeoff.launchAltitude", "launchAltitude " + fmt(launch) + " m is outside the altitude band "
+                    + fmt(limits.minAltitude()) + "–" + fmt(limits.maxAltitude()) + " m of limits",
+                    "the takeoff climb ends inside the show volume: use a value from minAltitude to maxAltitude, e.g. "
+                            + fmt(limits.minAltitude()));
+        }
+        if (launch < Limits.DEFAULT_GROUND_ALTITUDE) {
+            throw src.error("takeoff.launchAltitude", "launchAltitude " + fmt(launch) + " m is below "
+                    + fmt(Limits.DEFAULT_GROUND_ALTITUDE) + " m, where drones still count as on the ground",
+                    "raise launchAltitude (and limits.minAltitude) to at least " + fmt(Limits.DEFAULT_GROUND_ALTITUDE) + " m");
+        }
+        Takeoff takeoff = new Takeoff(spacing, columns, launch);
+        if (limits.hasGeofence()) {
+            for (int i = 0; i < drones; i++) {
+                double x = takeoff.padX(i), y = takeoff.padY(i, drones);
+                if (!limits.insideGeofence(x, y)) {
+                    int rows = takeoff.rows(drones);
+                    throw src.error("takeoff", "the takeoff grid (" + columns + " × " + rows + " pads, "
+                            + fmt((columns - 1) * spacing) + " m × " + fmt((rows - 1) * spacing)
+                            + " m centred at the origin) leaves the geofence: pad " + i + " at " + pt(x, y) + " is outside",
+                            "enlarge limits.geofence to contain the takeoff area, or use a smaller takeoff.spacing "
+                                    + "or other takeoff.columns");
+                }
+            }
+        }
+        return takeoff;
+    }
+
+    // ---------------------------------------------------------------- scenes
+
+    private Scene scene(ShowFile.SceneFile s, String p, int drones, Limits limits) {
+        if (s == null) {
+            throw src.error(p, "a scene is an object, this one is null",
+                    "write { \"name\": ..., \"formation\": {...}, \"placement\": {...}, \"hold\": 15 } or delete it");
+        }
+        String name = text(s.name(), p + ".name", "\"name\": \"Opening\" (shown in reports and the HUD)");
+        FormationSpec formation = formation(s.formation(), p + ".formation", drones);
+        Placement placement = placement(s.placement(), p + ".placement", limits);
+        int color = DEFAULT_COLOR;
+        if (s.color() != null) {
+            if (!COLOR.matcher(s.color()).matches()) {
+                throw src.error(p + ".color", "colour \"" + s.color() + "\" is not of the form #RRGGBB",
+                        "write # and six hex digits, e.g. \"#FFB400\" for amber");
+            }
+            color = Integer.parseInt(s.color().substring(1), 16);
+        }
+        double hold = positive(s.hold(), p + ".hold", "s", "\"hold\": 15 (seconds the formation is held)");
+        Double transition = null;
+        if (s.transition() != null) {
+            transition = positive(s.transition(), p + ".transition", "s", null);
+        }
+        return new Scene(name, formation, placement, color, hold, transition);
+    }
+
+    private Placement placement(ShowFile.PlacementFile pl, String p, Limits limits) {
+        if (pl == null) {
+            throw missing(p, "\"placement\": { \"center\": [0, 20, 100] } (metres: x right, y away from the audience, z up)");
+        }
+        double[] c = pl.center();
+        if (c == null) {
+            throw missing(p + ".center", "\"center\": [0, 20, 100] (metres: x right, y away from the audience, z up)");
+        }
+        if (c.length != 3) {
+            throw src.error(p + ".center", "the centre is [x, y, z] in metres, this one has " + c.length + " numbers",
+                    "e.g. [0, 20, 100]: 20 m beyond the takeoff area's centre, 100 m up");
+        }
+        if (c[2] < limits.minAltitude() || c[2] > limits.maxAltitude()) {
+            throw src.error(JsonSource.element(p + ".center", 2), "the formation centre's altitude " + fmt(c[2])
+                    + " m is outside the altitude band " + fmt(limits.minAltitude()) + "–" + fmt(limits.maxAltitude())
+                    + " m of limits", "put z between minAltitude and maxAltitude, with room for half the formation's height");
+        }
+        if (!limits.insideGeofence(c[0], c[1])) {
+            throw src.error(p + ".center", "the formation centre " + pt(c[0], c[1]) + " is outside the geofence",
+                    "move the centre inside limits.geofence, or enlarge the geofence");
+        }
+        String plane = "xz";
+        if (pl.plane() != null) {
+            plane = pl.plane();
+            if (!PLANES.contains(plane)) {
+                throw src.error(p + ".plane", "unknown plane \"" + plane + "\"",
+                        Suggestions.hint(plane, PLANES, "planes (xz faces the audience, yz is side-on, xy lies flat)"));
+            }
+        }
+        double[] r = pl.rotation();
+        if (r != null && r.length != 3) {
+            throw src.error(p + ".rotation", "rotation is [rx, ry, rz] in degrees, this one has " + r.length + " numbers",
+                    "e.g. [0, 0, 30] turns the formation 30° about the vertical axis");
+        }
+        return new Placement(c, plane, r);
+    }
+
+    // ---------------------------------------------------------------- formations
+
+    private FormationSpec formation(FormationSpec f, String p, int drones) {
+        if (f == null) {
+            throw missing(p, "\"formation\": { \"type\": \"text\", \"text\": \"HELLO\", \"height\": 30 }");
+        }
+        if (f.type() == null) {
+            throw missing(p + ".type", "\"type\": one of " + String.join(", ", FormationSpec.TYPES));
+        }
+        String type = f.type();
+        if (!FormationSpec.TYPES.contains(type)) {
+            throw src.error(p + ".type", "unknown formation type \"" + type + "\"",
+                    Suggestions.hint(type, FormationSpec.TYPES, "valid types"));
+        }
+        List<String> fields = FIELDS_BY_TYPE.get(type);
+        rejectFieldsNotOf(f, p, type, fields);
+        switch (type) {
+            case "text" -> {
+                text(f.text(), p + ".text", "\"text\": \"新韵重庆\" (any characters; CJK included)");
+                positive(f.height(), p + ".height", "m", "\"height\": 40 (metres, of the whole text block)");
+                if (f.font() != null) {
+                    if (f.font().isBlank()) {
+                        throw src.error(p + ".font", "must not be empty", "give a font file path or a family name, or delete \"font\"");
+                    }
+                    if (looksLikePath(f.font())) {
+                        asset(f.font(), p + ".font");
+                    }
+                }
+                mode(f.mode(), p);
+            }
+            case "image", "svg" -> {
+                asset(f.file(), p + ".file");
+                if (f.width() == null && f.height() == null) {
+                    throw src.error(p, "an " + type + " formation needs \"width\" or \"height\" (metres; the other follows the aspect ratio)",
+                            "add e.g. \"width\": 150");
+                }
+                if (f.width() != null && f.height() != null) {
+                    throw src.error(p + ".height", "give \"width\" or \"height\", not both: the aspect ratio of the "
+                            + (type.equals("svg") ? "drawing" : "image") + " sets the other", "delete one of them");
+                }
+                if (f.width() != null) {
+                    positive(f.width(), p + ".width", "m", null);
+                } else {
+                    positive(f.height(), p + ".height", "m", null);
+                }
+                if (type.equals("image") && f.threshold() != null) {
+                    double th = f.threshold();
+                    if (th < 0 || th > 1) {
+                        throw src.error(p + ".threshold", "threshold is a luminance from 0 to 1, was " + fmt(th),
+                                "0.5 lights pixels brighter than mid-grey");
+                    }
+                }
+                if (type.equals("svg")) {
+                    mode(f.mode(), p);
+                }
+            }
+            case "mesh" -> {
+                asset(f.file(), p + ".file");
+                positive(f.size(), p + ".size", "m", "\"size\": 80 (metres, the mesh's largest extent)");
+            }
+            case "points" -> {
+                asset(f.file(), p + ".file");
+                if (f.scale() != null) {
+                    positive(f.scale(), p + ".scale", null, null);
+                }
+            }
+            case "shape" -> {
+                if (f.shape() == null) {
+                    throw missing(p + ".shape", "\"shape\": one of " + String.join(", ", FormationSpec.SHAPES));
+                }
+                if (!FormationSpec.SHAPES.contains(f.shape())) {
+                    throw src.error(p + ".shape", "unknown shape \"" + f.shape() + "\"",
+                            Suggestions.hint(f.shape(), FormationSpec.SHAPES, "shapes"));
+                }
+                positive(f.size(), p + ".size", "m", "\"size\": 100 (metres, the shape's overall extent)");
+                if (f.height() != null) {
+                    if (!f.shape().equals("helix") && !f.shape().equals("grid")) {
+                        throw src.error(p + ".height", "\"height\" applies to the helix and grid shapes only, not to "
+                                + f.shape(), "delete \"height\"; \"size\" sets the " + f.shape() + "'s extent");
+                    }
+                    positive(f.height(), p + ".height", "m", null);
+                }
+                if (f.turns() != null) {
+                    if (!f.shape().equals("helix")) {
+                        throw src.error(p + ".turns", "\"turns\" applies to the helix shape only, not to " + f.shape(),
+                                "delete \"turns\"");
+                    }
+                    positive(f.turns(), p + ".turns", null, null);
+                }
+            }
+            default -> throw new IllegalStateException(type);
+        }
+        if (f.count() != null) {
+            int count = f.count();
+            if (count < 1) {
+                throw src.error(p + ".count", "count must be at least 1, was " + count,
+                        "count is the number of lit drones; delete it to light the whole fleet");
+            }
+            if (count > drones) {
+                throw src.error(p + ".count", "count " + count + " is more than the fleet's " + drones + " drones",
+                        "lower count to at most " + drones + ", or raise \"drones\"");
+            }
+        }
+        return f;
+    }
+
+    /** Rejects fields that the formation's type does not read, the first in file order. */
+    private void rejectFieldsNotOf(FormationSpec f, String p, String type, List<String> fields) {
+        Object[][] all = {
+            {"text", f.text()}, {"font", f.font()}, {"height", f.height()}, {"width", f.width()},
+            {"file", f.file()}, {"shape", f.shape()}, {"size", f.size()}, {"turns", f.turns()},
+            {"mode", f.mode()}, {"threshold", f.threshold()}, {"scale", f.scale()}};
+        String first = null;
+        JsonSource.Loc firstLoc = null;
+        for (Object[] e : all) {
+            String field = (String) e[0];
+            if (e[1] == null || fields.contains(field)) {
+                continue;
+            }
+            JsonSource.Loc l = src.at(JsonSource.child(p, field));
+            if (first == null || (l != null && (firstLoc == null || l.line() < firstLoc.line()
+                    || (l.line() == firstLoc.line() && l.column() < firstLoc.column())))) {
+                first = field;
+                firstLoc = l;
+            }
+        }
+        if (first != null) {
+            throw src.error(JsonSource.child(p, first), "\"" + first + "\" does not apply to a " + type + " formation",
+                    "a " + type + " formation reads " + String.join(", ", fields) + " (and count); delete \"" + first
+                            + "\" or change \"type\"");
+        }
+    }
+
+    private void mode(String mode, String p) {
+        if (mode != null && !FormationSpec.MODES.contains(mode)) {
+            throw src.error(p + ".mode", "unknown mode \"" + mode + "\"",
+                    Suggestions.hint(mode, FormationSpec.MODES, "modes (fill lights the area, stroke the outline)"));
+        }
+    }
+
+    private static boolean looksLikePath(String font) {
+        String l = font.toLowerCase(Locale.ROOT);
+        return font.contains("/") || font.contains("\\") || l.endsWith(".ttf") || l.endsWith(".otf")
+                || l.endsWith(".ttc") || l.endsWith(".otc") || l.endsWith(".pfb");
+    }
+
+    /** Checks that the asset named at {@code p} exists as a readable file, resolved against the show's folder. */
+    private void asset(String file, String p) {
+        if (file == null) {
+            throw missing(p, "\"" + p.substring(p.lastIndexOf('.') + 1) + "\": \"assets/car.svg\" (relative to the show file)");
+        }
+        if (file.isBlank()) {
+            throw src.error(p, "must not be empty", "give the file's path relative to the show file");
+        }
+        Path resolved;
+        try {
+            resolved = baseDir.resolve(file).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw src.error(p, "\"" + file + "\" is not a valid path: " + e.getReason(), "use a plain relative path such as assets/car.svg");
+        }
+        if (Files.isRegularFile(resolved)) {
+            if (!Files.isReadable(resolved)) {
+                throw src.error(p, "asset file " + resolved + " cannot be read", "check the file's permissions");
+            }
+            return;
+        }
+        if (Files.isDirectory(resolved)) {
+            throw src.error(p, "asset " + resolved + " is a folder, not a file", "name the file inside it");
+        }
+        String hint = "paths are relative to the show file's folder (" + baseDir.toAbsolutePath().normalize() + ")";
+        Path dir = resolved.getParent();
+        if (dir != null && Files.isDirectory(dir)) {
+            List<String> names = new ArrayList<>();
+            try (Stream<Path> list = Files.list(dir)) {
+                list.filter(Files::isRegularFile).map(x -> x.getFileName().toString()).sorted().forEach(names::add);
+            } catch (IOException e) {
+                names.clear();
+            }
+            List<String> near = Suggestions.closest(resolved.getFileName().toString(), names);
+            if (!near.isEmpty()) {
+                hint = "did you mean \"" + near.get(0) + "\"? " + hint;
+            }
+        } else if (dir != null) {
+            hint += "; the folder " + dir + " does not exist either";
+        }
+        throw src.error(p, "asset file not found: " + resolved, hint);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private InputException missing(String path, String example) {
+        String field = path.substring(Math.max(path.lastIndexOf('.'), path.lastIndexOf(']')) + 1);
+        JsonSource.Loc here = src.at(path);
+        boolean isNull = here != null && here.token() == JsonToken.VALUE_NULL;
+        return src.error(path, isNull ? "\"" + field + "\" is null, but it is required" : "missing required field \"" + field + "\"",
+                example == null ? null : "add " + example);
+    }
+
+    private double number(Double v, String path, String example) {
+        if (v == null) {
+            throw missing(path, example);
+        }
+        return v;
+    }
+
+    private double positive(Double v, String path, String unit, String example) {
+        double x = number(v, path, example);
+        if (!(x > 0)) {
+            throw src.error(path, "must be greater than 0" + (unit == null ? "" : " (" + unit + ")") + ", was " + fmt(x),
+                    example == null ? "use a positive number" : "use a positive number, e.g. " + example);
+        }
+        return x;
+    }
+
+    private String text(String v, String path, String example) {
+        if (v == null) {
+            throw missing(path, example);
+        }
+        if (v.isBlank()) {
+            throw src.error(path, "must not be empty", example == null ? null : "e.g. " + example);
+        }
+        return v;
+    }
+
+    /** A number as a user wrote it: 20 not 20.0, 1.5 as 1.5. */
+    static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    private static String pt(double[] v) {
+        return pt(v[0], v[1]);
+    }
+
+    private static String pt(double x, double y) {
+        return "(" + fmt(x) + ", " + fmt(y) + ")";
+    }
+}
