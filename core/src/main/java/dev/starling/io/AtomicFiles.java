@@ -35,21 +35,8 @@ public final class AtomicFiles {
         Thread cleanup = new Thread(() -> deleteQuietly(tmp));
         boolean hooked = addHook(cleanup);
         try {
-            try (var ch = Files.newByteChannel(tmp, java.nio.file.StandardOpenOption.WRITE,
-                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
-                 OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16)) {
-                content.writeTo(out);
-                out.flush();
-                if (ch instanceof java.nio.channels.FileChannel fc) {
-                    fc.force(true);
-                }
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            fill(tmp, content);
+            moveIntoPlace(tmp, abs);
         } catch (IOException | RuntimeException | Error e) {
             deleteQuietly(tmp);
             throw e;
@@ -61,6 +48,75 @@ public final class AtomicFiles {
                     // the hook runs anyway and removes the temporary file
                 }
             }
+        }
+    }
+
+    /**
+     * Writes several files as one step, as far as a file system allows: every content goes to
+     * its own temporary file first, and only when all are complete are they renamed into place,
+     * one after another. A failure while writing leaves every target untouched and removes all
+     * temporaries; only a failure between two renames (rare: same folder, same file system) can
+     * leave some targets replaced and others not.
+     *
+     * @param targets  the files to write, all distinct
+     * @param contents their producers, same order
+     * @throws IOException when writing or renaming fails
+     */
+    public static void writeAll(java.util.List<Path> targets, java.util.List<Content> contents) throws IOException {
+        if (targets.size() != contents.size()) {
+            throw new IllegalArgumentException(targets.size() + " targets but " + contents.size() + " contents");
+        }
+        java.util.List<Path> tmps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread cleanup = new Thread(() -> tmps.forEach(AtomicFiles::deleteQuietly));
+        boolean hooked = addHook(cleanup);
+        int moved = 0;
+        try {
+            for (int i = 0; i < targets.size(); i++) {
+                Path abs = targets.get(i).toAbsolutePath();
+                Files.createDirectories(abs.getParent());
+                Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".part");
+                tmps.add(tmp);
+                fill(tmp, contents.get(i));
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                moveIntoPlace(tmps.get(i), targets.get(i).toAbsolutePath());
+                moved++;
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            for (int i = moved; i < tmps.size(); i++) {
+                deleteQuietly(tmps.get(i));
+            }
+            throw e;
+        } finally {
+            if (hooked) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway and removes the temporary files
+                }
+            }
+        }
+    }
+
+    /** Writes {@code content} into the (existing, empty) temporary file and forces it to disk. */
+    private static void fill(Path tmp, Content content) throws IOException {
+        try (var ch = Files.newByteChannel(tmp, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+             OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
+             OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16)) {
+            content.writeTo(out);
+            out.flush();
+            if (ch instanceof java.nio.channels.FileChannel fc) {
+                fc.force(true);
+            }
+        }
+    }
+
+    private static void moveIntoPlace(Path tmp, Path abs) throws IOException {
+        try {
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
