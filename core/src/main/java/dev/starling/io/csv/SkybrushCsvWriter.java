@@ -1,0 +1,211 @@
+package dev.starling.io.csv;
+
+import dev.starling.io.AsciiBuilder;
+import dev.starling.io.ExportOptions;
+import dev.starling.io.OrderedPipeline;
+import dev.starling.io.SkybrushFrame;
+import dev.starling.io.ZipWriter;
+import dev.starling.light.LightProgram;
+import dev.starling.plan.Plan;
+import dev.starling.trajectory.Trajectory;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * Writes a plan as Skybrush CSV: a ZIP holding one {@code drone-00001.csv} per drone, the
+ * format of Skybrush Studio's "Export to Skybrush CSV" that other ground stations read too.
+ *
+ * <p>Each file starts with the header {@value #HEADER}; each row is a sample: time in integer
+ * milliseconds of show time, position in metres with exactly three decimals in Skybrush's frame
+ * (X front, Y left, Z up — the frame Studio's CSV export uses, converted by
+ * {@link SkybrushFrame}), colour as three integers 0–255 from {@link LightProgram#colorAt}.
+ * Rows are {@code \n}-terminated.
+ *
+ * <p>Sampling. Samples lie on one grid shared by all drones, anchored at show time 0: sample k is
+ * at {@code round(k·1000/rate)} ms, so at the default 4 Hz every 250 ms. A drone's file runs from
+ * the last grid time at or before its trajectory's start to the first at or after its end: the
+ * first and last rows are its exact start and end positions.
+ *
+ * <p>Accuracy. A reader that interpolates linearly between rows is within
+ * {@link #interpolationErrorBound} plus {@link #ROUNDING_ERROR} of the plan at every time.
+ *
+ * <p>Cost: O(samples) per drone, formatted into reused buffers and deflated (level 1: this is
+ * bulk text, and level 6 is about 8× slower for about 15% less) on all cores; output order and
+ * bytes are deterministic.
+ */
+public final class SkybrushCsvWriter {
+    /** The header row, as Skybrush Studio writes it. */
+    public static final String HEADER = "Time [msec],x [m],y [m],z [m],Red,Green,Blue";
+    /** Largest position error from writing three decimals: half a millimetre on each axis, metres. */
+    public static final double ROUNDING_ERROR = 0.5e-3 * Math.sqrt(3);
+    /** DEFLATE level of the CSV entries. */
+    static final int LEVEL = 1;
+    /** Drones formatted per parallel task. */
+    private static final int BATCH = 8;
+
+    private SkybrushCsvWriter() {
+    }
+
+    /** The ZIP entry name of drone {@code i}: {@code drone-00001.csv} for index 0 (safe on every OS). */
+    public static String entryName(int i) {
+        return Plan.droneName(i) + ".csv";
+    }
+
+    /**
+     * Writes every drone of {@code plan} as a CSV ZIP to {@code out} (not closed), sampling at
+     * {@code rateHz} (0 &lt; rate ≤ 1000). {@code progress} is told about {@code file} after each
+     * batch of drones; a progress callback that throws aborts the write.
+     */
+    public static void write(Plan plan, double rateHz, OutputStream out, Path file, ExportOptions.Progress progress)
+            throws IOException {
+        checkRate(rateHz);
+        int n = plan.droneCount();
+        int tasks = (n + BATCH - 1) / BATCH;
+        ThreadLocal<Work> work = ThreadLocal.withInitial(Work::new);
+        try (ZipWriter zip = new ZipWriter(out)) {
+            OrderedPipeline.run(tasks, task -> {
+                int from = task * BATCH, to = Math.min(n, from + BATCH);
+                ZipWriter.Deflated[] d = new ZipWriter.Deflated[to - from];
+                Work w = work.get();
+                for (int i = from; i < to; i++) {
+                    w.text.clear();
+                    appendCsv(plan.trajectories().get(i), plan.lights().get(i), rateHz, w.text, w.p);
+                    d[i - from] = ZipWriter.deflate(w.text.array(), 0, w.text.length(), LEVEL);
+                }
+                return d;
+            }, (task, d) -> {
+                int from = task * BATCH;
+                for (int k = 0; k < d.length; k++) {
+                    zip.add(entryName(from + k), d[k]);
+                }
+                progress.update(file, from + d.length, n);
+            });
+        }
+    }
+
+    /** One drone's CSV file, header included (for tests and small tools). */
+    public static byte[] csv(Trajectory tr, LightProgram lights, double rateHz) {
+        checkRate(rateHz);
+        AsciiBuilder b = new AsciiBuilder(1 << 12);
+        appendCsv(tr, lights, rateHz, b, new double[6]);
+        return b.toByteArray();
+    }
+
+    /** Time of grid sample {@code k} at {@code rateHz}, integer milliseconds of show time. */
+    public static long sampleTimeMs(long k, double rateHz) {
+        return Math.round(k * 1000.0 / rateHz);
+    }
+
+    /** Index of the last grid sample at or before {@code t} seconds. */
+    static long firstSample(double t, double rateHz) {
+        long k = (long) Math.floor(t * rateHz);
+        while (sampleTimeMs(k, rateHz) > t * 1000.0) {
+            k--;
+        }
+        while (sampleTimeMs(k + 1, rateHz) <= t * 1000.0) {
+            k++;
+        }
+        return k;
+    }
+
+    /** Index of the first grid sample at or after {@code t} seconds. */
+    static long lastSample(double t, double rateHz) {
+        long k = (long) Math.ceil(t * rateHz);
+        while (sampleTimeMs(k, rateHz) < t * 1000.0) {
+            k++;
+        }
+        while (sampleTimeMs(k - 1, rateHz) >= t * 1000.0) {
+            k--;
+        }
+        return k;
+    }
+
+    private static void appendCsv(Trajectory tr, LightProgram lights, double rateHz, AsciiBuilder b, double[] p) {
+        b.append(HEADER).append('\n');
+        long k0 = firstSample(tr.startTime(), rateHz), k1 = lastSample(tr.endTime(), rateHz);
+        for (long k = k0; k <= k1; k++) {
+            long ms = sampleTimeMs(k, rateHz);
+            double t = ms / 1000.0;
+            tr.position(t, p, 0);
+            SkybrushFrame.fromShow(p, 0, p, 3);
+            int c = lights.colorAt(t);
+            b.append(ms).append(',')
+                    .appendFixed3(AsciiBuilder.thousandths(p[3])).append(',')
+                    .appendFixed3(AsciiBuilder.thousandths(p[4])).append(',')
+                    .appendFixed3(AsciiBuilder.thousandths(p[5])).append(',')
+                    .append((c >> 16) & 255).append(',')
+                    .append((c >> 8) & 255).append(',')
+                    .append(c & 255).append('\n');
+        }
+    }
+
+    /**
+     * Bound on how far a reader that interpolates linearly between this writer's rows can be
+     * from {@code tr} (metres), before the {@link #ROUNDING_ERROR} of three decimals.
+     *
+     * <p>With rows at most h apart (h = ⌈1000/rate⌉ ms), acceleration bounded by A inside the
+     * segments, and velocity jumps Δv at knots (also at the start and end, where the drone is at
+     * rest outside its trajectory), linear interpolation is off by at most
+     * A·h²/8 + (h/4)·max Σ|Δv| over any window of length h: the smooth part is the textbook
+     * bound, each jump is a ramp whose interpolation error peaks at h/4·|Δv|. Cost O(segments).
+     */
+    public static double interpolationErrorBound(Trajectory tr, double rateHz) {
+        checkRate(rateHz);
+        double h = Math.ceil(1000.0 / rateHz) / 1000.0;
+        int m = tr.segmentCount();
+        double accel = 0;
+        double[] a = new double[3], v0 = new double[3], v1 = new double[3];
+        double[] jump = new double[m + 1];
+        for (int s = 0; s < m; s++) {
+            // acceleration is affine in u within a segment: its norm peaks at an end
+            tr.evalAcceleration(s, 0, a, 0);
+            accel = Math.max(accel, norm(a));
+            tr.evalAcceleration(s, 1, a, 0);
+            accel = Math.max(accel, norm(a));
+        }
+        for (int k = 0; k <= m; k++) {
+            if (k == 0) {
+                v0[0] = v0[1] = v0[2] = 0;
+            } else {
+                tr.evalVelocity(k - 1, 1, v0, 0);
+            }
+            if (k == m) {
+                v1[0] = v1[1] = v1[2] = 0;
+            } else {
+                tr.evalVelocity(k, 0, v1, 0);
+            }
+            jump[k] = Math.sqrt(sq(v1[0] - v0[0]) + sq(v1[1] - v0[1]) + sq(v1[2] - v0[2]));
+        }
+        double worst = 0, sum = 0;
+        int lo = 0;
+        for (int hi = 0; hi <= m; hi++) {
+            sum += jump[hi];
+            while (tr.knot(hi) - tr.knot(lo) > h) {
+                sum -= jump[lo++];
+            }
+            worst = Math.max(worst, sum);
+        }
+        return accel * h * h / 8 + h / 4 * worst;
+    }
+
+    private static double norm(double[] v) {
+        return Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+    }
+
+    private static double sq(double x) {
+        return x * x;
+    }
+
+    private static void checkRate(double rateHz) {
+        if (!(rateHz > 0 && rateHz <= 1000)) {
+            throw new IllegalArgumentException("CSV rate must be in (0, 1000] Hz, was " + rateHz);
+        }
+    }
+
+    /** Per-thread buffers. */
+    private static final class Work {
+        final AsciiBuilder text = new AsciiBuilder(1 << 17);
+        final double[] p = new double[6];
+    }
+}

@@ -1,0 +1,217 @@
+package dev.starling.io.skyc;
+
+import dev.starling.InputException;
+import dev.starling.io.AsciiBuilder;
+import dev.starling.io.ExportOptions;
+import dev.starling.io.OrderedPipeline;
+import dev.starling.io.SkybrushFrame;
+import dev.starling.io.ZipWriter;
+import dev.starling.light.LightProgram;
+import dev.starling.light.SkybrushLightCodec;
+import dev.starling.plan.Plan;
+import dev.starling.show.Limits;
+import dev.starling.trajectory.Trajectory;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * Writes a plan (or a sub-fleet of it) as a Skybrush compiled show, {@code .skyc}: what Skybrush
+ * Live loads and Skybrush Server flies.
+ *
+ * <p>Layout: a ZIP with one entry, {@code show.json} (compact JSON, ASCII):
+ * <pre>
+ * {"version":1,
+ *  "settings":{"validation":{"maxAltitude":…,"maxVelocityXY":…,"maxVelocityZ":…,"maxVelocityZUp":…,
+ *                            "maxAccelerationXY":…,"maxAccelerationZ":…,"minDistance":…}},
+ *  "swarm":{"drones":[{"type":"generic","settings":{"name":"drone-00001","home":[x,y,z],
+ *     "trajectory":{"version":1,"takeoffTime":t0,"points":[[0,[x,y,z],[]],[t,[x,y,z],[[cx,cy,cz]]],…]},
+ *     "lights":{"version":1,"data":"BASE64"}}},…]},
+ *  "environment":{"type":"outdoor"},
+ *  "meta":{"title":"…"}}
+ * </pre>
+ * Drones are inline rather than behind {@code $ref}s to per-drone files (Skybrush's loader
+ * accepts both; one entry is smaller and faster to write).
+ *
+ * <p>Frame and units: Skybrush's X front, Y left, Z up, metres and seconds, converted from the
+ * show frame by {@link SkybrushFrame}; positions rounded to 1 mm and times to 1 ms, as Skybrush
+ * Studio writes them. {@code takeoffTime} is the drone's first knot in show time; point times
+ * count from it. Segments are stored exactly as Bézier curves of degree 1–3 (0, 1 or 2 control
+ * points); knots are put on the 1 ms grid by {@link MillisecondGrid}, exactly when they already
+ * lie on it (the planner's do). Validation limits map from {@link Limits}: descent speed to
+ * {@code maxVelocityZ}, climb speed to {@code maxVelocityZUp}, the acceleration magnitude bound
+ * to both {@code maxAccelerationXY} and {@code maxAccelerationZ} (it bounds each); bounds that are
+ * not given are left out. Lights: {@link SkybrushLightCodec} bytecode, time 0 = show start.
+ *
+ * <p>Accuracy: at every time, within {@link #positionErrorBound} of the plan
+ * ({@link #ROUNDING_ERROR} from millimetre rounding plus the grid error, zero for knots on the
+ * grid).
+ *
+ * <p>Cost: O(segments + keyframes) per drone; drones are formatted and deflated on all cores in
+ * batches and written in order, so the bytes are deterministic.
+ */
+public final class SkycWriter {
+    /** The one entry of a {@code .skyc} written here. */
+    public static final String SHOW_JSON = "show.json";
+    /** Largest position error from millimetre rounding of every coordinate, metres. */
+    public static final double ROUNDING_ERROR = 0.5e-3 * Math.sqrt(3);
+    /** DEFLATE level of show.json: it is small and compresses well, so the default level pays. */
+    static final int LEVEL = 6;
+    private static final int BATCH = 32;
+
+    private SkycWriter() {
+    }
+
+    /**
+     * Writes drones {@code from} (inclusive) to {@code to} (exclusive) of {@code plan} as one
+     * {@code .skyc} to {@code out} (not closed), titled {@code title}. {@code progress} hears about
+     * {@code file} after each batch; a callback that throws aborts the write.
+     *
+     * @return the largest grid error of any drone written (metres, before rounding)
+     * @throws IllegalArgumentException when {@code to − from} is not 1..5000
+     * @throws InputException           when a light keyframe lies before show time 0 (the bytecode
+     *                                  cannot say it); its path names the drone
+     */
+    public static double write(Plan plan, int from, int to, String title, OutputStream out, Path file,
+                               ExportOptions.Progress progress) throws IOException {
+        int count = to - from;
+        if (from < 0 || to > plan.droneCount() || count < 1 || count > ExportOptions.SKYBRUSH_MAX_DRONES) {
+            throw new IllegalArgumentException("a .skyc holds 1.." + ExportOptions.SKYBRUSH_MAX_DRONES
+                    + " drones; asked for drones " + from + ".." + to + " of " + plan.droneCount());
+        }
+        List<byte[]> parts = new ArrayList<>();
+        CRC32 crc = new CRC32();
+        long[] size = {0};
+        double[] worst = {0};
+        AsciiBuilder head = new AsciiBuilder(512);
+        head.append("{\"version\":1,");
+        appendSettings(head, plan.limits());
+        head.append("\"swarm\":{\"drones\":[");
+        addChunk(head.toByteArray(), parts, crc, size);
+
+        int tasks = (count + BATCH - 1) / BATCH;
+        ThreadLocal<Work> work = ThreadLocal.withInitial(Work::new);
+        OrderedPipeline.run(tasks, task -> {
+            int a = from + task * BATCH, b = Math.min(to, a + BATCH);
+            Work w = work.get();
+            w.json.clear();
+            double err = 0;
+            for (int i = a; i < b; i++) {
+                if (i > from) {
+                    w.json.append(',');
+                }
+                err = Math.max(err, appendDrone(w.json, i, plan.trajectories().get(i), plan.lights().get(i), w));
+            }
+            byte[] raw = w.json.toByteArray();
+            return new Chunk(raw, ZipWriter.deflateChunk(raw, 0, raw.length, LEVEL), err, b - from);
+        }, (task, c) -> {
+            crc.update(c.raw);
+            size[0] += c.raw.length;
+            parts.add(c.deflated);
+            worst[0] = Math.max(worst[0], c.maxError);
+            progress.update(file, c.done, count);
+        });
+
+        AsciiBuilder tail = new AsciiBuilder(256);
+        tail.append("]},\"environment\":{\"type\":\"outdoor\"},\"meta\":{\"title\":")
+                .appendJsonString(title == null ? "" : title).append("}}");
+        addChunk(tail.toByteArray(), parts, crc, size);
+        parts.add(ZipWriter.finalBlock());
+        try (ZipWriter zip = new ZipWriter(out)) {
+            zip.addParts(SHOW_JSON, parts, crc.getValue(), size[0]);
+        }
+        return worst[0];
+    }
+
+    /**
+     * Bound on |skyc(t) − plan(t)| over all t for this trajectory once written (metres):
+     * millimetre rounding plus the error of putting its knots on the 1 ms grid.
+     */
+    public static double positionErrorBound(Trajectory tr) {
+        return MillisecondGrid.snap(tr).maxError() + ROUNDING_ERROR;
+    }
+
+    private record Chunk(byte[] raw, byte[] deflated, double maxError, int done) {
+    }
+
+    private static void addChunk(byte[] raw, List<byte[]> parts, CRC32 crc, long[] size) {
+        crc.update(raw);
+        size[0] += raw.length;
+        parts.add(ZipWriter.deflateChunk(raw, 0, raw.length, LEVEL));
+    }
+
+    private static void appendSettings(AsciiBuilder b, Limits l) {
+        String[] names = {"maxAltitude", "maxVelocityXY", "maxVelocityZ", "maxVelocityZUp", "maxAccelerationXY",
+            "maxAccelerationZ", "minDistance"};
+        double[] values = {l.maxAltitude(), l.maxSpeedXY(), l.maxSpeedDown(), l.maxSpeedUp(), l.maxAcceleration(),
+            l.maxAcceleration(), l.minSeparation()};
+        boolean any = false;
+        for (int i = 0; i < names.length; i++) {
+            if (!Limits.given(values[i]) || Double.isInfinite(values[i])) {
+                continue;
+            }
+            b.append(any ? "," : "\"settings\":{\"validation\":{");
+            b.append('"').append(names[i]).append("\":").appendCompact3(AsciiBuilder.thousandths(values[i]));
+            any = true;
+        }
+        if (any) {
+            b.append("}},");
+        }
+    }
+
+    /** Appends drone {@code i}'s JSON object; returns its grid error. */
+    private static double appendDrone(AsciiBuilder b, int i, Trajectory tr, LightProgram lights, Work w) {
+        MillisecondGrid.Snapped s = MillisecondGrid.snap(tr, w.grid);
+        double[] p = w.p;
+        b.append("{\"type\":\"generic\",\"settings\":{\"name\":").appendJsonString(Plan.droneName(i));
+        b.append(",\"home\":");
+        appendPoint(b, s.start(), 0, p);
+        long t0 = s.timesMs()[0];
+        b.append(",\"trajectory\":{\"version\":1,\"takeoffTime\":").appendCompact3(t0);
+        b.append(",\"points\":[[0,");
+        appendPoint(b, s.start(), 0, p);
+        b.append(",[]]");
+        double[] ctrl = s.ctrl();
+        for (int j = 0; j < s.segments(); j++) {
+            int d = s.degree()[j];
+            int base = j * MillisecondGrid.STRIDE;
+            b.append(",[").appendCompact3(s.timesMs()[j + 1] - t0).append(',');
+            appendPoint(b, ctrl, base + 3 * d, p);
+            b.append(",[");
+            for (int k = 1; k < d; k++) {
+                if (k > 1) {
+                    b.append(',');
+                }
+                appendPoint(b, ctrl, base + 3 * k, p);
+            }
+            b.append("]]");
+        }
+        b.append("]},\"lights\":{\"version\":1,\"data\":\"");
+        try {
+            b.append(SkybrushLightCodec.encodeBase64(lights));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(null, "drones[" + i + "].lights", e.getMessage(),
+                    "a .skyc light program starts at show time 0: shift the plan so that nothing happens before t = 0");
+        }
+        b.append("\"}}}");
+        return s.maxError();
+    }
+
+    /** Appends the show-frame point at {@code src[off..off+2]} as a Skybrush-frame [x,y,z] in mm-rounded metres. */
+    private static void appendPoint(AsciiBuilder b, double[] src, int off, double[] p) {
+        SkybrushFrame.fromShow(src, off, p, 0);
+        b.append('[').appendCompact3(AsciiBuilder.thousandths(p[0])).append(',')
+                .appendCompact3(AsciiBuilder.thousandths(p[1])).append(',')
+                .appendCompact3(AsciiBuilder.thousandths(p[2])).append(']');
+    }
+
+    /** Per-thread buffers. */
+    private static final class Work {
+        final AsciiBuilder json = new AsciiBuilder(1 << 16);
+        final MillisecondGrid.Work grid = new MillisecondGrid.Work();
+        final double[] p = new double[3];
+    }
+}
