@@ -1,0 +1,2 @@
+/** The site around a show (rivers, banks, towers, bridges, audience viewpoints): one geometry read by the renderer and the clearance check. */
+package dev.starling.site;
