@@ -1,0 +1,369 @@
+package dev.starling.plan;
+
+import dev.starling.InputException;
+import dev.starling.assign.Assigner;
+import dev.starling.assign.Assignment;
+import dev.starling.formation.Targets;
+import dev.starling.light.LightProgram;
+import dev.starling.show.Limits;
+import dev.starling.show.Scene;
+import dev.starling.show.Show;
+import dev.starling.show.Takeoff;
+import dev.starling.trajectory.Trajectory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns a validated show and its sampled formations into a {@link Plan}: vertical takeoff from
+ * the ground grid to the launch layer, then for every scene a transition and a hold, then the
+ * move to the landing layer (any pad, chosen by assignment, or each drone's own pad when
+ * {@code returnHome}) and a vertical descent.
+ *
+ * <p>Each transition is CAPT (Turpin, Michael &amp; Kumar, IJRR 2014): the exact minimum-Σ|a−b|²
+ * assignment ({@link Assigner}), then one shared time-scaling s(t) for all drones, straight
+ * lines. With start and goal sets spaced ≥ √2·d_min, no two drones come closer than d_min.
+ * The shared profile is time-optimal under separate bounds on horizontal speed, climb, descent
+ * and acceleration: s' ≤ min_i min(v_xy/|D_i,xy|, v_up/D_i,z⁺, v_down/D_i,z⁻) and
+ * |s''| ≤ a_max / max_i |D_i|, a trapezoid (see {@link TimeScaling}).
+ *
+ * <p>Planning is split in two: {@link #choreograph} fixes, for every step, where each drone
+ * starts and ends (the assignments), and {@link Choreography#assemble} turns that into
+ * trajectories. Repair ({@link PlanRepair}) works on the choreography: it splits a conflicting
+ * transition into waves (some drones wait while others move) and assembles again.
+ *
+ * <p>Lights: dark on the ground and during the climb; each transition fades every drone from
+ * its colour to its new point's colour; reserve points are dark; the landing fades to dark.
+ */
+public final class ShowPlanner {
+    private ShowPlanner() {
+    }
+
+    /** Receives progress: fraction in [0, 1] and what is being done. */
+    public interface Progress {
+        void update(double fraction, String detail);
+
+        Progress NONE = (f, d) -> { };
+    }
+
+    /** Kind of a step of the choreography. */
+    public enum StepKind { TAKEOFF, TRANSITION, HOLD, TO_LANDING, LANDING }
+
+    /**
+     * One step: every drone i goes from its position before the step to (x[i], y[i], z[i]),
+     * showing colour rgb[i] at the end. A HOLD keeps positions for {@code hold} seconds.
+     *
+     * @param fixedDuration seconds asked for by the show, or null for as fast as the limits allow
+     * @param sceneIndex    scene this step belongs to, or -1
+     */
+    public record Step(StepKind kind, String name, double[] x, double[] y, double[] z, int[] rgb,
+                       Double fixedDuration, double hold, int sceneIndex, double assignmentCost,
+                       double assignmentMillis) {
+    }
+
+    /**
+     * Plans the choreography of {@code show} through {@code targets} (one per scene, each exactly
+     * {@code show.drones()} points): all assignments solved, nothing timed yet.
+     */
+    public static Choreography choreograph(Show show, List<Targets> targets, Progress progress) {
+        int n = show.drones();
+        if (targets.size() != show.scenes().size()) {
+            throw new IllegalArgumentException(targets.size() + " target sets for " + show.scenes().size() + " scenes");
+        }
+        for (int k = 0; k < targets.size(); k++) {
+            if (targets.get(k).size() != n) {
+                throw new IllegalArgumentException("scene " + k + " has " + targets.get(k).size()
+                        + " targets for " + n + " drones");
+            }
+        }
+        double[] padX = new double[n], padY = new double[n];
+        pads(show.takeoff(), n, padX, padY);
+        double h = show.takeoff().launchAltitude();
+        List<Step> steps = new ArrayList<>();
+        int[] dark = new int[n];
+
+        double[] cx = padX, cy = padY, cz = filled(n, h);
+        steps.add(new Step(StepKind.TAKEOFF, "takeoff", cx, cy, cz, dark, null, 0, -1, 0, 0));
+        int total = show.scenes().size() + 1;
+        for (int k = 0; k < show.scenes().size(); k++) {
+            Scene scene = show.scenes().get(k);
+            Targets g = targets.get(k);
+            progress.update((double) k / total, "assigning " + scene.name());
+            long t0 = System.nanoTime();
+            Assignment a = Assigner.solve(cx, cy, cz, g.x(), g.y(), g.z());
+            double ms = (System.nanoTime() - t0) / 1e6;
+            double[] nx = new double[n], ny = new double[n], nz = new double[n];
+            int[] rgb = new int[n];
+            int[] to = a.target();
+            for (int i = 0; i < n; i++) {
+                nx[i] = g.x()[to[i]];
+                ny[i] = g.y()[to[i]];
+                nz[i] = g.z()[to[i]];
+                rgb[i] = g.rgb()[to[i]];
+            }
+            steps.add(new Step(StepKind.TRANSITION, "→ " + scene.name(), nx, ny, nz, rgb, scene.transition(), 0, k,
+                    a.cost(), ms));
+            steps.add(new Step(StepKind.HOLD, scene.name(), nx, ny, nz, rgb, null, scene.hold(), k, 0, 0));
+            cx = nx;
+            cy = ny;
+            cz = nz;
+        }
+        progress.update((double) show.scenes().size() / total, "assigning landing pads");
+        double[] lx = new double[n], ly = new double[n], lz = filled(n, h);
+        double cost = 0, ms = 0;
+        if (show.landing().returnHome()) {
+            System.arraycopy(padX, 0, lx, 0, n);
+            System.arraycopy(padY, 0, ly, 0, n);
+        } else {
+            long t0 = System.nanoTime();
+            Assignment a = Assigner.solve(cx, cy, cz, padX, padY, lz);
+            ms = (System.nanoTime() - t0) / 1e6;
+            cost = a.cost();
+            for (int i = 0; i < n; i++) {
+                lx[i] = padX[a.target()[i]];
+                ly[i] = padY[a.target()[i]];
+            }
+        }
+        steps.add(new Step(StepKind.TO_LANDING, "to landing layer", lx, ly, lz, dark, null, 0, -1, cost, ms));
+        steps.add(new Step(StepKind.LANDING, "landing", lx, ly, new double[n], dark, null, 0, -1, 0, 0));
+        progress.update(1, "assigned");
+        return new Choreography(show, padX, padY, steps);
+    }
+
+    /** Ground pad positions of the takeoff grid, centred at the origin, rows running away from the audience (+y). */
+    public static void pads(Takeoff takeoff, int drones, double[] x, double[] y) {
+        int cols = Math.min(takeoff.columns(), drones);
+        int rows = (drones + cols - 1) / cols;
+        double s = takeoff.spacing();
+        for (int i = 0; i < drones; i++) {
+            int c = i % cols;
+            int r = i / cols;
+            x[i] = (c - (cols - 1) / 2.0) * s;
+            y[i] = (r - (rows - 1) / 2.0) * s;
+        }
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+
+    /** The result of assembling a choreography: the plan and per-transition figures. */
+    public record Assembled(Plan plan, List<TransitionStats> transitions) {
+    }
+
+    /**
+     * A show's steps with their assignments fixed. {@link #assemble} times them; waves (per step,
+     * per drone, 0 = first) split a move so that drones of wave w move only after wave w−1 arrived.
+     */
+    public static final class Choreography {
+        private final Show show;
+        private final double[] padX, padY;
+        private final List<Step> steps;
+        private final int[][] waves;
+
+        Choreography(Show show, double[] padX, double[] padY, List<Step> steps) {
+            this.show = show;
+            this.padX = padX;
+            this.padY = padY;
+            this.steps = List.copyOf(steps);
+            this.waves = new int[steps.size()][];
+        }
+
+        public List<Step> steps() {
+            return steps;
+        }
+
+        public Show show() {
+            return show;
+        }
+
+        /** Wave of each drone in step {@code s}, or null when everyone moves together. */
+        public int[] waves(int s) {
+            return waves[s];
+        }
+
+        /** Sets the waves of step {@code s} (null: one wave). */
+        public void setWaves(int s, int[] w) {
+            waves[s] = w;
+        }
+
+        /** Times every step and builds the plan. */
+        public Assembled assemble() {
+            Show sh = show;
+            int n = sh.drones();
+            Limits lim = sh.limits();
+            double[] cx = padX.clone(), cy = padY.clone(), cz = new double[n];
+            int[] color = new int[n];
+            Trajectory.Builder[] tr = new Trajectory.Builder[n];
+            LightProgram.Builder[] lights = new LightProgram.Builder[n];
+            for (int i = 0; i < n; i++) {
+                tr[i] = Trajectory.startingAt(0, cx[i], cy[i], 0);
+                lights[i] = LightProgram.builder().set(0, 0);
+            }
+            double t = 0;
+            List<TransitionStats> stats = new ArrayList<>();
+            List<SceneSpan> spans = new ArrayList<>();
+            double sceneStart = 0;
+            for (int s = 0; s < steps.size(); s++) {
+                Step st = steps.get(s);
+                if (st.kind() == StepKind.HOLD) {
+                    double end = roundMs(t + st.hold());
+                    for (int i = 0; i < n; i++) {
+                        tr[i].holdUntil(end);
+                    }
+                    spans.add(new SceneSpan(st.name(), sceneStart, t, end));
+                    t = end;
+                    continue;
+                }
+                if (st.kind() == StepKind.TRANSITION) {
+                    sceneStart = t;
+                }
+                int[] w = waves[s];
+                int nWaves = 1;
+                if (w != null) {
+                    for (int v : w) {
+                        nWaves = Math.max(nWaves, v + 1);
+                    }
+                }
+                double start = t;
+                boolean fade = st.kind() == StepKind.TRANSITION || st.kind() == StepKind.TO_LANDING;
+                double lower = 0, longest = 0, pxy = 0, pup = 0, pdown = 0, pacc = 0;
+                for (int wave = 0; wave < nWaves; wave++) {
+                    Move m = Move.of(st, lim, cx, cy, cz, w, wave, nWaves == 1 ? st.fixedDuration() : null);
+                    t = m.emit(tr, t, cx, cy, cz, st, w, wave);
+                    lower = Math.max(lower, m.lowerBound);
+                    longest = Math.max(longest, m.maxLen);
+                    pxy = Math.max(pxy, m.peakXY);
+                    pup = Math.max(pup, m.peakUp);
+                    pdown = Math.max(pdown, m.peakDown);
+                    pacc = Math.max(pacc, m.peakAcc);
+                }
+                for (int i = 0; i < n; i++) {
+                    int c = st.rgb()[i];
+                    if (c != color[i]) {
+                        if (fade && t > start) {
+                            if (lights[i].lastTime() < start) {
+                                lights[i].set(start, color[i]);
+                            }
+                            lights[i].fadeTo(t, c);
+                        } else {
+                            lights[i].set(Math.max(start, Math.nextUp(lights[i].lastTime())), c);
+                        }
+                        color[i] = c;
+                    }
+                }
+                stats.add(new TransitionStats(st.name(), start, t - start, lower, longest, pxy, pup, pdown, pacc,
+                        st.assignmentCost(), st.assignmentMillis(), Double.NaN));
+            }
+            List<Trajectory> trajectories = new ArrayList<>(n);
+            List<LightProgram> programs = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                trajectories.add(tr[i].build());
+                programs.add(lights[i].build());
+            }
+            return new Assembled(new Plan(sh.name(), lim, trajectories, programs, spans), stats);
+        }
+    }
+
+    /** One synchronized straight-line move of the drones of one wave. */
+    private static final class Move {
+        double lowerBound, maxLen, peakXY, peakUp, peakDown, peakAcc;
+        TimeScaling profile;
+
+        static Move of(Step st, Limits lim, double[] cx, double[] cy, double[] cz, int[] w, int wave,
+                       Double fixedDuration) {
+            Move m = new Move();
+            double maxRate = Double.POSITIVE_INFINITY;
+            int n = cx.length;
+            double maxXY = 0, maxUp = 0, maxDown = 0;
+            for (int i = 0; i < n; i++) {
+                if (w != null && w[i] != wave) {
+                    continue;
+                }
+                double dx = st.x()[i] - cx[i], dy = st.y()[i] - cy[i], dz = st.z()[i] - cz[i];
+                double xy = Math.sqrt(dx * dx + dy * dy);
+                double len = Math.sqrt(xy * xy + dz * dz);
+                if (len == 0) {
+                    continue;
+                }
+                double rate = Double.POSITIVE_INFINITY;
+                if (xy > 0) {
+                    rate = Math.min(rate, lim.maxSpeedXY() / xy);
+                }
+                if (dz > 0) {
+                    rate = Math.min(rate, lim.maxSpeedUp() / dz);
+                } else if (dz < 0) {
+                    rate = Math.min(rate, lim.maxSpeedDown() / -dz);
+                }
+                maxRate = Math.min(maxRate, rate);
+                m.maxLen = Math.max(m.maxLen, len);
+                maxXY = Math.max(maxXY, xy);
+                maxUp = Math.max(maxUp, dz);
+                maxDown = Math.max(maxDown, -dz);
+                m.lowerBound = Math.max(m.lowerBound, TimeScaling.optimalDuration(rate, lim.maxAcceleration() / len));
+            }
+            if (m.maxLen == 0) {
+                return m;
+            }
+            double maxAccel = lim.maxAcceleration() / m.maxLen;
+            TimeScaling fastest = TimeScaling.timeOptimal(maxRate, maxAccel);
+            if (fixedDuration != null) {
+                if (fixedDuration < fastest.duration() - 1e-9) {
+                    throw new InputException(null, "scenes[" + st.sceneIndex() + "].transition",
+                            "a " + fixedDuration + " s transition is too short: the limits need at least "
+                                    + String.format("%.3f", fastest.duration()) + " s for the longest move ("
+                                    + String.format("%.1f", m.maxLen) + " m)",
+                            "set \"transition\" to at least " + Math.ceil(fastest.duration() * 10) / 10
+                                    + " or remove it to fly as fast as the limits allow");
+                }
+                m.profile = TimeScaling.fixedDuration(fixedDuration, maxRate, maxAccel);
+            } else {
+                m.profile = fastest;
+            }
+            double r = m.profile.cruise();
+            m.peakXY = maxXY * r;
+            m.peakUp = maxUp * r;
+            m.peakDown = maxDown * r;
+            m.peakAcc = m.maxLen * m.profile.accel();
+            return m;
+        }
+
+        /** Appends this move to the builders, starting at {@code t}; returns the end time. */
+        double emit(Trajectory.Builder[] tr, double t, double[] cx, double[] cy, double[] cz, Step st, int[] w,
+                    int wave) {
+            if (profile == null) {
+                return t;
+            }
+            TimeScaling p = profile;
+            double t1 = roundMs(t + p.ta());
+            double t2 = roundMs(t + p.ta() + p.tc());
+            double tEnd = roundMs(t + p.duration());
+            double s1 = p.sAfterAccel(), s2 = p.sAfterCruise();
+            int n = cx.length;
+            for (int i = 0; i < n; i++) {
+                double bx = st.x()[i], by = st.y()[i], bz = st.z()[i];
+                double ax = cx[i], ay = cy[i], az = cz[i];
+                double dx = bx - ax, dy = by - ay, dz = bz - az;
+                if ((w != null && w[i] != wave) || (dx == 0 && dy == 0 && dz == 0)) {
+                    tr[i].holdUntil(tEnd);
+                    continue;
+                }
+                tr[i].quadTo(t1, ax, ay, az, ax + s1 * dx, ay + s1 * dy, az + s1 * dz);
+                if (t2 > t1) {
+                    tr[i].lineTo(t2, ax + s2 * dx, ay + s2 * dy, az + s2 * dz);
+                }
+                tr[i].quadTo(tEnd, bx, by, bz, bx, by, bz);
+                cx[i] = bx;
+                cy[i] = by;
+                cz[i] = bz;
+            }
+            return tEnd;
+        }
+    }
+
+    static double roundMs(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
