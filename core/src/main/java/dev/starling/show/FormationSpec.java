@@ -11,13 +11,19 @@ import java.util.List;
  *   <li>{@code text}: {@code text}, {@code height} (metres, of the whole text block), optional
  *       {@code font} (a font file path, or an installed family name; default: the bundled CJK
  *       font), optional {@code mode} ({@code fill} default, or {@code stroke}).</li>
- *   <li>{@code image}: {@code file} (PNG), {@code width} or {@code height} (metres; aspect kept),
- *       optional {@code threshold} (0..1 luminance above which a pixel is lit, default 0.5).</li>
- *   <li>{@code svg}: {@code file}, {@code width} or {@code height}, optional {@code mode}.</li>
+ *   <li>{@code image}: {@code file} (PNG), {@code width} and/or {@code height} (metres; aspect
+ *       kept; with both the image fits inside both), optional {@code threshold} (0 ≤ t &lt; 1,
+ *       luminance above which a pixel is lit, default 0.5).</li>
+ *   <li>{@code svg}: {@code file}, {@code width} and/or {@code height}, optional {@code mode}.</li>
  *   <li>{@code mesh}: {@code file} (OBJ), {@code size} (metres, largest extent).</li>
  *   <li>{@code points}: {@code file} (CSV {@code x,y,z[,r,g,b]}, metres), optional {@code scale}.</li>
- *   <li>{@code shape}: {@code shape} (sphere, torus, ring, helix, grid, heart), {@code size}
- *       (metres, overall extent), optional {@code height} (helix, grid) and {@code turns} (helix).</li>
+ *   <li>{@code shape}: {@code shape} and {@code size} (metres, overall extent), and per shape:
+ *       {@code sphere} (diameter size); {@code torus} (outer diameter size, optional
+ *       {@code height} = tube diameter, default size/4, below size/2); {@code ring} (a circle of
+ *       diameter size; with {@code height}, a filled band that wide); {@code helix} (diameter
+ *       size, optional {@code height} default size, {@code turns} default 3); {@code grid}
+ *       (size wide, optional {@code height} default size); {@code heart} (size wide, optional
+ *       {@code mode}).</li>
  * </ul>
  *
  * @param type      text | image | svg | mesh | points | shape

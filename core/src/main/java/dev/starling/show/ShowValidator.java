@@ -36,7 +36,15 @@ final class ShowValidator {
             "svg", List.of("file", "width", "height", "mode"),
             "mesh", List.of("file", "size"),
             "points", List.of("file", "scale"),
-            "shape", List.of("shape", "size", "height", "turns"));
+            "shape", List.of("shape", "size", "height", "turns", "mode"));
+    /** Which optional fields each parametric shape reads, besides {@code size}. */
+    private static final Map<String, List<String>> FIELDS_BY_SHAPE = Map.of(
+            "sphere", List.of(),
+            "torus", List.of("height"),
+            "ring", List.of("height"),
+            "helix", List.of("height", "turns"),
+            "grid", List.of("height"),
+            "heart", List.of("mode"));
 
     private final JsonSource src;
     private final Path baseDir;
@@ -67,7 +75,7 @@ final class ShowValidator {
         if (f.landing() != null && f.landing().returnHome() != null) {
             returnHome = f.landing().returnHome();
         }
-        return new Show(Show.FORMAT, name, drones, limits, takeoff, scenes, new Landing(returnHome), baseDir);
+        return new Show(Show.FORMAT, name, drones, limits, takeoff, scenes, new Landing(returnHome), baseDir, src.file());
     }
 
     // ---------------------------------------------------------------- limits
@@ -298,23 +306,20 @@ final class ShowValidator {
             case "image", "svg" -> {
                 asset(f.file(), p + ".file");
                 if (f.width() == null && f.height() == null) {
-                    throw src.error(p, "an " + type + " formation needs \"width\" or \"height\" (metres; the other follows the aspect ratio)",
-                            "add e.g. \"width\": 150");
-                }
-                if (f.width() != null && f.height() != null) {
-                    throw src.error(p + ".height", "give \"width\" or \"height\", not both: the aspect ratio of the "
-                            + (type.equals("svg") ? "drawing" : "image") + " sets the other", "delete one of them");
+                    throw src.error(p, "an " + type + " formation needs \"width\" or \"height\" (metres; the aspect ratio "
+                            + "sets the other; with both it fits inside both)", "add e.g. \"width\": 150");
                 }
                 if (f.width() != null) {
                     positive(f.width(), p + ".width", "m", null);
-                } else {
+                }
+                if (f.height() != null) {
                     positive(f.height(), p + ".height", "m", null);
                 }
                 if (type.equals("image") && f.threshold() != null) {
                     double th = f.threshold();
-                    if (th < 0 || th > 1) {
-                        throw src.error(p + ".threshold", "threshold is a luminance from 0 to 1, was " + fmt(th),
-                                "0.5 lights pixels brighter than mid-grey");
+                    if (!(th >= 0 && th < 1)) {
+                        throw src.error(p + ".threshold", "threshold is a luminance from 0 up to (not including) 1, was "
+                                + fmt(th), "0.5 lights pixels brighter than mid-grey");
                     }
                 }
                 if (type.equals("svg")) {
@@ -339,21 +344,30 @@ final class ShowValidator {
                     throw src.error(p + ".shape", "unknown shape \"" + f.shape() + "\"",
                             Suggestions.hint(f.shape(), FormationSpec.SHAPES, "shapes"));
                 }
-                positive(f.size(), p + ".size", "m", "\"size\": 100 (metres, the shape's overall extent)");
-                if (f.height() != null) {
-                    if (!f.shape().equals("helix") && !f.shape().equals("grid")) {
-                        throw src.error(p + ".height", "\"height\" applies to the helix and grid shapes only, not to "
-                                + f.shape(), "delete \"height\"; \"size\" sets the " + f.shape() + "'s extent");
+                double size = positive(f.size(), p + ".size", "m", "\"size\": 100 (metres, the shape's overall extent)");
+                List<String> extra = FIELDS_BY_SHAPE.get(f.shape());
+                String[] names = {"height", "turns", "mode"};
+                Object[] values = {f.height(), f.turns(), f.mode()};
+                for (int k = 0; k < names.length; k++) {
+                    if (values[k] != null && !extra.contains(names[k])) {
+                        throw src.error(p + "." + names[k], "\"" + names[k] + "\" does not apply to the " + f.shape() + " shape",
+                                extra.isEmpty() ? "a " + f.shape() + " takes only \"size\"; delete \"" + names[k] + "\""
+                                        : "a " + f.shape() + " takes size, " + String.join(", ", extra) + "; delete \""
+                                        + names[k] + "\"");
                     }
-                    positive(f.height(), p + ".height", "m", null);
+                }
+                if (f.height() != null) {
+                    double h = positive(f.height(), p + ".height", "m", null);
+                    if (f.shape().equals("torus") && h >= size / 2) {
+                        throw src.error(p + ".height", "the torus tube (height " + fmt(h) + " m) must be thinner than half "
+                                + "its outer diameter (size " + fmt(size) + " m)", "use a height below " + fmt(size / 2)
+                                + " m, e.g. " + fmt(size / 4));
+                    }
                 }
                 if (f.turns() != null) {
-                    if (!f.shape().equals("helix")) {
-                        throw src.error(p + ".turns", "\"turns\" applies to the helix shape only, not to " + f.shape(),
-                                "delete \"turns\"");
-                    }
                     positive(f.turns(), p + ".turns", null, null);
                 }
+                mode(f.mode(), p);
             }
             default -> throw new IllegalStateException(type);
         }
