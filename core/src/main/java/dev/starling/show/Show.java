@@ -6,15 +6,22 @@ import java.util.List;
 /**
  * A validated show file ({@code starling-show/1}): fleet size, limits, takeoff grid, scenes and
  * landing. Every value here has passed validation; {@code baseDir} is the folder asset paths are
- * relative to.
+ * relative to; {@code source} is how errors found later (sampling the formations) name the show
+ * file, or {@code null}.
  */
 public record Show(String format, String name, int drones, Limits limits, Takeoff takeoff,
-                   List<Scene> scenes, Landing landing, Path baseDir) {
+                   List<Scene> scenes, Landing landing, Path baseDir, String source) {
     public static final String FORMAT = "starling-show/1";
     /** Largest fleet accepted; refused before anything is allocated. */
     public static final int MAX_DRONES = 100_000;
 
     public Show {
         scenes = List.copyOf(scenes);
+    }
+
+    /** A show that did not come from a file (no {@code source}). */
+    public Show(String format, String name, int drones, Limits limits, Takeoff takeoff,
+                List<Scene> scenes, Landing landing, Path baseDir) {
+        this(format, name, drones, limits, takeoff, scenes, landing, baseDir, null);
     }
 }

@@ -1,0 +1,59 @@
+package dev.starling.show;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.starling.formation.Targets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The 5000-drone Chongqing flagship loads and every scene samples to a CAPT-safe formation. */
+class FlagshipShowTest {
+    static final Path FLAGSHIP = ShowTargetsTest.ROOT.resolve("shows/chongqing/show.json");
+    static Show show;
+    static List<Targets> targets;
+
+    @BeforeAll
+    static void sample() {
+        show = ShowLoader.load(FLAGSHIP);
+        targets = ShowTargets.sampleAll(show);
+    }
+
+    @Test
+    void theFlagshipIsTheSeedNight() {
+        assertEquals(5000, show.drones());
+        Set<String> names = new TreeSet<>();
+        show.scenes().forEach(s -> names.add(s.name()));
+        for (String required : List.of("新韵重庆", "AI+车", "千里智驾")) {
+            assertTrue(names.contains(required), "missing scene " + required + " in " + names);
+        }
+        assertTrue(show.scenes().stream().anyMatch(s -> "assets/car.svg".equals(s.formation().file())));
+        assertTrue(show.scenes().stream().anyMatch(s -> "assets/skyline.svg".equals(s.formation().file())));
+        assertTrue(show.scenes().size() >= 7);
+        Limits l = show.limits();
+        assertEquals(new Limits(1.5, 8, 4, 3, 4, 20, 180, l.geofence()), l);
+        assertTrue(l.hasGeofence());
+        for (Scene s : show.scenes()) {
+            assertTrue(s.hold() >= 10 && s.hold() <= 25, s.name() + " holds " + s.hold() + " s");
+        }
+    }
+
+    @Test
+    void everySceneHasExactlyOneTargetPerDroneAtCaptSpacing() {
+        double bound = ShowTargets.minSpacing(show);
+        assertEquals(ShowTargetsTest.CAPT_SPACING, bound, ShowTargetsTest.EPS);
+        assertEquals(show.scenes().size(), targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            Targets t = targets.get(i);
+            assertEquals(5000, t.size(), "scene " + i);
+            assertTrue(t.litCount() > 0);
+            assertEquals(0, ShowTargetsTest.pairsCloserThan(t, bound - ShowTargetsTest.EPS),
+                    "scene " + i + " (" + show.scenes().get(i).name() + ") has points closer than " + bound + " m");
+            ShowTargetsTest.assertInsideLimits(show, t, i);
+        }
+    }
+}
