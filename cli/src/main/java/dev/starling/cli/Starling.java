@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             ""},
         subcommands = {
             CommandLine.HelpCommand.class,
+            PlanCommand.class,
+            ExportCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 violations or run failed, 2 bad input.",
             "Run 'starling help COMMAND' or 'starling COMMAND --help' for examples."})

@@ -1,0 +1,280 @@
+package dev.starling.cli;
+
+import dev.starling.InputException;
+import dev.starling.formation.Targets;
+import dev.starling.io.AtomicFiles;
+import dev.starling.io.ExportFormat;
+import dev.starling.io.ExportOptions;
+import dev.starling.io.Exporter;
+import dev.starling.io.json.PlanJson;
+import dev.starling.plan.Plan;
+import dev.starling.plan.PlanRepair;
+import dev.starling.plan.PlanReport;
+import dev.starling.plan.SceneSpan;
+import dev.starling.plan.ShowPlanner;
+import dev.starling.plan.TransitionStats;
+import dev.starling.show.Limits;
+import dev.starling.show.Show;
+import dev.starling.show.ShowLoader;
+import dev.starling.show.ShowTargets;
+import dev.starling.trajectory.Trajectory;
+import dev.starling.verify.VerificationReport;
+import dev.starling.verify.VerifyOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code starling plan}: show file → verified plan.json, report.json and, on request, flight files. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {
+            "Plans a show: samples every formation, assigns drones (exact optimum), times each transition",
+            "as fast as the limits allow, verifies the whole plan independently, repairs conflicts, and",
+            "writes DIR/plan.json and DIR/report.json. A plan that is not safe is never written: the",
+            "report says why and the exit code is 1.",
+            "",
+            "Examples:",
+            "  starling plan shows/hello/show.json --out out/hello",
+            "  starling plan shows/chongqing/show.json --out out/chongqing --export skyc,csv",
+            "  starling plan show.json --out out/x --json          # the report as JSON on stdout",
+            ""},
+        footer = {"", "Exit codes: 0 planned and verified clean, 1 the show cannot be made safe, 2 bad show file."})
+public final class PlanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SHOW.json", description = "The show file (starling-show/1, see docs/show-format.md).")
+    Path showFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for plan.json, report.json and exports (created if missing).")
+    Path outDir;
+
+    @Option(names = "--export", split = ",", paramLabel = "FORMAT",
+            description = "Also export flight files after a clean plan: skyc, csv, json (comma-separated).")
+    List<String> exports = new ArrayList<>();
+
+    @Option(names = "--rate", paramLabel = "HZ", defaultValue = "4", description = "Sample rate of the CSV export (default ${DEFAULT-VALUE} Hz).")
+    double csvRate;
+
+    @Option(names = "--json", description = "Print report.json to stdout instead of the summary table.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for verification (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Set<ExportFormat> formats = parseFormats();
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new InputException(outDir.toString(), "--out must be a folder, and this is a file",
+                    "name a folder; it is created if missing");
+        }
+        AtomicFiles.requireNotAnInput(outDir.resolve("plan.json"), showFile);
+        AtomicFiles.requireNotAnInput(outDir.resolve("report.json"), showFile);
+        ProgressBar bar = new ProgressBar(err, quiet || json);
+        long start = System.nanoTime();
+
+        bar.stage("loading");
+        Show show = ShowLoader.load(showFile);
+        double tLoad = bar.doneSeconds();
+
+        bar.stage("sampling");
+        List<Targets> targets = ShowTargets.sampleAll(show);
+        double tSample = bar.doneSeconds();
+
+        bar.stage("assigning");
+        ShowPlanner.Choreography ch = ShowPlanner.choreograph(show, targets, bar::update);
+        double tAssign = bar.doneSeconds();
+
+        bar.stage("verifying");
+        VerifyOptions vo = VerifyOptions.defaults().withProgress(f -> bar.update(f, ""));
+        if (threads != null) {
+            if (threads < 1) {
+                throw new InputException(null, "--threads", "must be at least 1", null);
+            }
+            vo = vo.withThreads(threads);
+        }
+        PlanRepair.Outcome outcome = PlanRepair.run(ch, vo, line -> {
+            if (!quiet && !json) {
+                err.println("  " + line);
+            }
+        });
+        bar.doneSeconds();
+        Plan plan = outcome.assembled().plan();
+        List<TransitionStats> transitions = outcome.assembled().transitions();
+
+        bar.stage("writing");
+        long w0 = System.nanoTime();
+        Files.createDirectories(outDir);
+        List<String> written = new ArrayList<>();
+        List<String> problems = problems(outcome.report());
+        if (outcome.clean()) {
+            Path planFile = outDir.resolve("plan.json");
+            PlanJson.write(plan, planFile);
+            written.add(planFile.toString());
+            for (ExportFormat f : formats) {
+                Path target = outDir.resolve(exportName(show, f));
+                ExportOptions eo = ExportOptions.defaults().withCsvRate(csvRate);
+                for (Path p : Exporter.export(plan, f, target, eo)) {
+                    written.add(p.toString());
+                }
+            }
+        } else {
+            Files.deleteIfExists(outDir.resolve("plan.json"));
+        }
+        double tWrite = (System.nanoTime() - w0) / 1e9;
+        double assembleSeconds = 0;
+        PlanReport.Timings timings = new PlanReport.Timings(tLoad, tSample, tAssign, assembleSeconds,
+                outcome.repairSeconds(), outcome.verifySeconds(), tWrite, (System.nanoTime() - start) / 1e9);
+        PlanReport report = new PlanReport(PlanReport.FORMAT, show.name(), show.drones(), outcome.clean(),
+                plan.endTime() - plan.startTime(), flightTime(plan), plan.scenes(), transitions, outcome.report(),
+                new PlanReport.Repair(outcome.rounds(), outcome.repaired()), timings, written, problems);
+        Path reportFile = outDir.resolve("report.json");
+        report.write(reportFile);
+        bar.doneSeconds();
+
+        if (json) {
+            out.println(report.toJson());
+        } else {
+            printSummary(out, show, report, reportFile);
+        }
+        out.flush();
+        return outcome.clean() ? 0 : Starling.EXIT_VIOLATIONS;
+    }
+
+    private Set<ExportFormat> parseFormats() {
+        Set<ExportFormat> set = new LinkedHashSet<>();
+        for (String s : exports) {
+            String k = s.trim().toLowerCase(Locale.ROOT);
+            switch (k) {
+                case "skyc" -> set.add(ExportFormat.SKYC);
+                case "csv" -> set.add(ExportFormat.CSV);
+                case "json" -> set.add(ExportFormat.JSON);
+                default -> throw new InputException(null, "--export",
+                        "unknown export format '" + s + "'", "use skyc, csv or json, e.g. --export skyc,csv");
+            }
+        }
+        return set;
+    }
+
+    private static String exportName(Show show, ExportFormat f) {
+        return switch (f) {
+            case SKYC -> "show.skyc";
+            case CSV -> "show-csv.zip";
+            case JSON -> "show-plan.json";
+        };
+    }
+
+    /** Longest time any drone spends above the ground altitude, seconds. */
+    static double flightTime(Plan plan) {
+        double best = 0;
+        double[] p = new double[3];
+        for (Trajectory tr : plan.trajectories()) {
+            double first = Double.NaN, last = Double.NaN;
+            for (int s = 0; s < tr.segmentCount(); s++) {
+                for (int k = 0; k <= tr.degree(s); k++) {
+                    if (tr.control(s, k, 2) > Limits.DEFAULT_GROUND_ALTITUDE) {
+                        if (Double.isNaN(first)) {
+                            first = tr.knot(s);
+                        }
+                        last = tr.knot(s + 1);
+                    }
+                }
+            }
+            if (!Double.isNaN(first)) {
+                best = Math.max(best, last - first);
+            }
+        }
+        return best;
+    }
+
+    private static List<String> problems(VerificationReport r) {
+        List<String> lines = new ArrayList<>();
+        for (VerificationReport.Violation v : r.violations()) {
+            if (lines.size() >= 50) {
+                lines.add("... " + (r.violationCount() - 50) + " more (see verification.violations)");
+                break;
+            }
+            String who = v.droneB() >= 0 ? Plan.droneName(v.droneA()) + " and " + Plan.droneName(v.droneB())
+                    : Plan.droneName(v.droneA());
+            lines.add(String.format(Locale.ROOT, "%s: %s at t=%.3f s: %.3f %s (limit %.3f)",
+                    v.check().label(), who, v.time(), v.value(), v.check().unit(), v.limit()));
+        }
+        return lines;
+    }
+
+    private static void printSummary(PrintWriter out, Show show, PlanReport rep, Path reportFile) {
+        VerificationReport v = rep.verification();
+        out.printf(Locale.ROOT, "%s: %d drones, %d scenes, show %.1f s (airborne %.1f s)%n", show.name(),
+                show.drones(), show.scenes().size(), rep.duration(), rep.flightTime());
+        out.println();
+        out.printf(Locale.ROOT, "%-24s %8s %8s %8s %7s %6s %6s %6s %6s %8s%n", "transition", "start s", "dur s",
+                "bound s", "move m", "vxy", "vup", "vdown", "acc", "assign");
+        for (TransitionStats t : rep.transitions()) {
+            out.printf(Locale.ROOT, "%-24s %8.1f %8.2f %8.2f %7.1f %6.2f %6.2f %6.2f %6.2f %6.0fms%n",
+                    clip(t.name(), 24), t.start(), t.duration(), t.lowerBound(), t.longestMove(), t.peakSpeedXY(),
+                    t.peakSpeedUp(), t.peakSpeedDown(), t.peakAcceleration(), t.assignmentMillis());
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%-24s %8s %8s %8s%n", "scene", "start s", "hold s", "until s");
+        for (SceneSpan s : rep.scenes()) {
+            out.printf(Locale.ROOT, "%-24s %8.1f %8.1f %8.1f%n", clip(s.name(), 24), s.start(), s.holdStart(), s.holdEnd());
+        }
+        out.println();
+        out.println("verification (independent):");
+        for (VerificationReport.CheckResult c : v.checks()) {
+            if (!c.checked()) {
+                continue;
+            }
+            String where = c.droneA() < 0 ? "" : (c.droneB() >= 0 ? " drones " + (c.droneA() + 1) + "," + (c.droneB() + 1)
+                    : " drone " + (c.droneA() + 1)) + (Double.isNaN(c.time()) ? "" : String.format(Locale.ROOT, " t=%.2f", c.time()));
+            out.printf(Locale.ROOT, "  %-22s %s  worst %9.3f %-4s limit %8.3f%s%s%n", c.check().label(),
+                    c.passed() ? "PASS" : "FAIL", c.worst(), c.check().unit(), c.limit(), where,
+                    c.count() > 0 ? "  (" + c.count() + " violations)" : "");
+        }
+        if (!Double.isNaN(v.minSeparation())) {
+            out.printf(Locale.ROOT, "  closest approach %.3f m: drones %d and %d at t=%.2f s%n", v.minSeparation(),
+                    v.minSeparationDroneA() + 1, v.minSeparationDroneB() + 1, v.minSeparationTime());
+        }
+        if (rep.repair().rounds() > 0) {
+            out.println("  repaired by waves: " + String.join(", ", rep.repair().transitionsSplit()));
+        }
+        PlanReport.Timings t = rep.timings();
+        out.printf(Locale.ROOT, "%ntime: load %.2f s, sampling %.2f s, assignment %.2f s, repair %.2f s, verification %.2f s, writing %.2f s, total %.2f s%n",
+                t.loading(), t.sampling(), t.assignment(), t.repair(), t.verification(), t.writing(), t.total());
+        out.println();
+        if (rep.clean()) {
+            out.println("CLEAN: the plan passed every check. Written:");
+            for (String f : rep.exports()) {
+                out.println("  " + f);
+            }
+            out.println("  " + reportFile);
+        } else {
+            out.println("NOT SAFE: the plan was not written. Problems:");
+            for (String p : rep.problems()) {
+                out.println("  " + p);
+            }
+            out.println("Details in " + reportFile);
+        }
+    }
+
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+}

@@ -1,0 +1,60 @@
+package dev.starling.plan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.starling.io.AtomicFiles;
+import dev.starling.verify.VerificationReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code starling plan} found, written as {@code report.json} ({@code starling-report/1}).
+ * Times are seconds from show start unless named otherwise.
+ *
+ * @param clean        true when the verifier passed the plan (plan.json is written only then)
+ * @param duration     show length from first takeoff to last landing, seconds
+ * @param flightTime   longest time a drone is airborne (above the ground altitude), seconds: what the batteries must cover
+ * @param scenes       the scene timeline
+ * @param transitions  per transition: duration, its lower bound, peak speeds, minimum separation
+ * @param verification the independent verifier's report of the final plan
+ * @param repair       what the repair did
+ * @param timings      seconds spent per stage
+ * @param exports      files written by exporters
+ * @param problems     human-readable lines on what could not be made safe, empty when clean
+ */
+public record PlanReport(String format, String show, int drones, boolean clean, double duration, double flightTime,
+                         List<SceneSpan> scenes, List<TransitionStats> transitions,
+                         VerificationReport verification, Repair repair, Timings timings, List<String> exports,
+                         List<String> problems) {
+    public static final String FORMAT = "starling-report/1";
+
+    /** Repair summary: rounds run and the transitions split into waves. */
+    public record Repair(int rounds, List<String> transitionsSplit) {
+    }
+
+    /** Seconds per stage. */
+    public record Timings(double loading, double sampling, double assignment, double timeScaling, double repair,
+                          double verification, double writing, double total) {
+    }
+
+    /** Writes this report as pretty JSON, atomically. */
+    public void write(Path file) throws IOException {
+        byte[] bytes = mapper().writeValueAsBytes(this);
+        AtomicFiles.write(file, bytes);
+    }
+
+    /** This report as a JSON string. */
+    public String toJson() {
+        try {
+            return mapper().writeValueAsString(this);
+        } catch (IOException e) {
+            throw new IllegalStateException("report is not serialisable", e);
+        }
+    }
+
+    private static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+}
