@@ -1,0 +1,645 @@
+package dev.starling.verify;
+
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Pairwise separation of airborne drones in continuous time.
+ *
+ * <p><b>Sampling.</b> Instants t<sub>0</sub> &lt; t<sub>1</sub> &lt; … cover the plan. For each
+ * interval the fleet's speed bound V (the largest exact piece speed maximum of any drone moving
+ * in it) times its length is at most the margin M: by default M = {@link #AUTO_MARGIN_FRACTION}
+ * × d<sub>min</sub>, so steps are short where drones fly fast and span whole holds where nothing
+ * moves. At every instant the positions of all drones go into one {@link SpatialHash} with
+ * cells of R = d<sub>min</sub> + M, which yields the candidate pairs closer than R.
+ *
+ * <p><b>Soundness.</b> If two drones come closer than d<sub>min</sub> at some t in
+ * [t<sub>k</sub>, t<sub>k+1</sub>], then t is within half the interval of one end, where their
+ * distance is therefore below d<sub>min</sub> + v<sub>rel</sub>·h/2 ≤ d<sub>min</sub> + M = R:
+ * every such pair is a candidate at t<sub>k</sub> or t<sub>k+1</sub>. Drones at or below
+ * ground − M at an instant cannot rise above the ground within the adjacent intervals and stay
+ * out of the hash. For each candidate pair and interval, two cheap lower bounds on the distance
+ * over the interval are tried: (d<sub>k</sub> + d<sub>k+1</sub> − (v<sub>i</sub> + v<sub>j</sub>)h)/2
+ * with the drones' exact piece speed maxima, and — when neither drone changes piece — the
+ * second-order bound min(d − |Δv|h/2) − (a<sub>i</sub> + a<sub>j</sub>)h²/8 from the relative
+ * velocities at both ends and the pieces' acceleration maxima. Only a pair that neither bound
+ * clears gets the exact check: its relative position is a cubic on each common piece, the
+ * airborne part of the piece is found from the roots of both altitude cubics, and the minimum
+ * distance over it is found by branch and bound with the exact Taylor bound
+ * |r(t)| ≥ |r(m)| − |r'(m)|δ − |r''(m)|δ²/2 − |r'''|δ³/6, to {@link Verifier#SEPARATION_TOLERANCE}.
+ *
+ * <p><b>Parallelism.</b> Intervals are cut into chunks of {@link #CHUNK_INTERVALS}; each chunk is
+ * swept by one thread with its own buffers (positions as structure of arrays), and the chunks'
+ * results merge in chunk order, so the result does not depend on the thread count.
+ *
+ * <p>Cost: O(samples × (n + candidate pairs)) plus the exact checks, which only near misses
+ * need.
+ */
+final class SeparationSweep {
+    /** Automatic sampling margin as a fraction of the minimum separation. */
+    static final double AUTO_MARGIN_FRACTION = 0.5;
+    /** Sample intervals per parallel chunk (fixed, so results do not depend on threads). */
+    static final int CHUNK_INTERVALS = 64;
+    /** Most sampling instants; beyond it the margin grows (still sound, with more candidate pairs). */
+    static final int MAX_SAMPLES = 4_000_000;
+
+    private final FlightTable ft;
+    private final double dmin;
+    private final double ground;
+    private final double violationBelow;
+
+    double[] ts;
+    double margin;
+    double largestStep;
+
+    double minVal = Double.POSITIVE_INFINITY;
+    int minI = -1;
+    int minJ = -1;
+    double minT = Double.NaN;
+    final PairWorst violations = new PairWorst();
+    long fineChecks;
+
+    private SeparationSweep(FlightTable ft, double dmin, double ground) {
+        this.ft = ft;
+        this.dmin = dmin;
+        this.ground = ground;
+        this.violationBelow = Verifier.belowBound(dmin);
+    }
+
+    /**
+     * Sweeps the whole plan.
+     *
+     * @param dmin      minimum separation, metres (> 0)
+     * @param ground    ground altitude, metres (−∞: enforce everywhere)
+     * @param fixedStep sampling step in seconds, or NaN for automatic
+     * @param progress  receives the fraction of chunks done, or null
+     */
+    static SeparationSweep run(FlightTable ft, double dmin, double ground, double fixedStep, Parallel par,
+                               DoubleConsumer progress) {
+        SeparationSweep s = new SeparationSweep(ft, dmin, ground);
+        if (ft.n < 2) {
+            s.ts = new double[0];
+            return s;
+        }
+        s.sample(fixedStep);
+        int intervals = s.ts.length - 1;
+        int chunks = Math.max(1, (intervals + CHUNK_INTERVALS - 1) / CHUNK_INTERVALS);
+        Window[] results = new Window[chunks];
+        ConcurrentLinkedQueue<Worker> idle = new ConcurrentLinkedQueue<>();
+        int[] done = {0};
+        par.forEachTask(chunks, c -> {
+            Worker w = idle.poll();
+            if (w == null) {
+                w = s.new Worker();
+            }
+            int k0 = c * CHUNK_INTERVALS + 1, k1 = Math.min(intervals, (c + 1) * CHUNK_INTERVALS);
+            results[c] = w.sweep(k0, k1);
+            idle.add(w);
+            if (progress != null) {
+                synchronized (done) {
+                    done[0]++;
+                    progress.accept(done[0] / (double) chunks);
+                }
+            }
+        });
+        for (Window r : results) {
+            if (r == null) {
+                continue;
+            }
+            if (r.minVal < s.minVal) {
+                s.minVal = r.minVal;
+                s.minI = r.minI;
+                s.minJ = r.minJ;
+                s.minT = r.minT;
+            }
+            s.violations.mergeFrom(r.violations);
+            s.fineChecks += r.fine;
+        }
+        return s;
+    }
+
+    boolean violates(double distance) {
+        return distance < violationBelow;
+    }
+
+    // ---------------------------------------------------------------- sampling instants
+
+    /** Chooses the sampling instants and the margin. */
+    private void sample(double fixedStep) {
+        double t0 = ft.startTime, t1 = ft.endTime;
+        Envelope env = new Envelope(ft);
+        if (!Double.isNaN(fixedStep)) {
+            int k = (int) Math.min(MAX_SAMPLES, Math.ceil((t1 - t0) / fixedStep));
+            k = Math.max(1, k);
+            ts = new double[k + 1];
+            for (int i = 0; i <= k; i++) {
+                ts[i] = i == k ? t1 : t0 + i * fixedStep;
+            }
+            ts[k] = Math.max(ts[k], ts[k - 1]);
+            finishMargin(env);
+            return;
+        }
+        double m = AUTO_MARGIN_FRACTION * dmin;
+        double integral = env.integral(t0, t1);
+        if (integral / m > MAX_SAMPLES / 2.0) {
+            m = integral / (MAX_SAMPLES / 2.0);
+        }
+        DoubleList out = new DoubleList();
+        out.add(t0);
+        double t = t0;
+        int b = env.intervalAt(t);
+        while (t < t1) {
+            double end = t;
+            double vmax = 0;
+            int bb = b;
+            while (true) {
+                double pe = Math.min(env.pieceEnd(bb), t1);
+                double v = Math.max(vmax, env.speed(bb));
+                if (v == 0) {
+                    end = pe;
+                } else {
+                    double lim = t + m / v;
+                    if (lim >= pe) {
+                        end = pe;
+                        vmax = v;
+                    } else {
+                        if (lim > end) {
+                            end = lim;
+                            vmax = v;
+                        }
+                        break;
+                    }
+                }
+                if (end >= t1) {
+                    break;
+                }
+                bb++;
+            }
+            if (!(end > t)) {
+                end = Math.nextUp(t); // unreachable in exact arithmetic: m / v > 0 moves forward
+            }
+            end = Math.min(end, t1);
+            out.add(end);
+            t = end;
+            while (env.pieceEnd(b) <= t && b < env.last()) {
+                b++;
+            }
+        }
+        ts = out.toArray();
+        finishMargin(env);
+    }
+
+    /** Margin = the largest fleet speed bound × step over all intervals. */
+    private void finishMargin(Envelope env) {
+        double mx = 0, longest = 0;
+        for (int k = 1; k < ts.length; k++) {
+            double h = ts[k] - ts[k - 1];
+            longest = Math.max(longest, h);
+            mx = Math.max(mx, env.max(ts[k - 1], ts[k]) * h);
+        }
+        margin = mx;
+        largestStep = longest;
+    }
+
+    /**
+     * The fleet's speed envelope: for each interval between consecutive piece boundaries of
+     * moving pieces, the largest exact speed maximum of a piece covering it (a segment tree of
+     * range-max updates, O(pieces log pieces)). Zero outside.
+     */
+    private static final class Envelope {
+        final double[] bp;
+        final double[] env;
+
+        Envelope(FlightTable ft) {
+            int cnt = 0;
+            int pieces = ft.start.length;
+            for (int p = 0; p < pieces; p++) {
+                if (ft.maxSpeed[p] > 0) {
+                    cnt++;
+                }
+            }
+            double[] pts = new double[2 * cnt];
+            int k = 0;
+            for (int p = 0; p < pieces; p++) {
+                if (ft.maxSpeed[p] > 0) {
+                    pts[k++] = ft.start[p];
+                    pts[k++] = ft.end[p];
+                }
+            }
+            Arrays.sort(pts);
+            int u = 0;
+            for (int i = 0; i < pts.length; i++) {
+                if (u == 0 || pts[i] != pts[u - 1]) {
+                    pts[u++] = pts[i];
+                }
+            }
+            bp = Arrays.copyOf(pts, u);
+            int m = Math.max(0, u - 1);
+            env = new double[m];
+            if (m == 0) {
+                return;
+            }
+            int size = Integer.highestOneBit(Math.max(1, m - 1)) << 1;
+            double[] tree = new double[2 * size];
+            for (int p = 0; p < pieces; p++) {
+                double v = ft.maxSpeed[p];
+                if (v > 0) {
+                    int lo = Arrays.binarySearch(bp, ft.start[p]) + size;
+                    int hi = Arrays.binarySearch(bp, ft.end[p]) + size; // exclusive
+                    while (lo < hi) {
+                        if ((lo & 1) == 1) {
+                            tree[lo] = Math.max(tree[lo], v);
+                            lo++;
+                        }
+                        if ((hi & 1) == 1) {
+                            hi--;
+                            tree[hi] = Math.max(tree[hi], v);
+                        }
+                        lo >>= 1;
+                        hi >>= 1;
+                    }
+                }
+            }
+            for (int node = 1; node < size; node++) {
+                tree[2 * node] = Math.max(tree[2 * node], tree[node]);
+                tree[2 * node + 1] = Math.max(tree[2 * node + 1], tree[node]);
+            }
+            for (int i = 0; i < m; i++) {
+                env[i] = tree[size + i];
+            }
+        }
+
+        /** Index of the interval containing t: −1 before the first boundary, env.length after the last. */
+        int intervalAt(double t) {
+            if (bp.length == 0) {
+                return -1;
+            }
+            int i = Arrays.binarySearch(bp, t);
+            int k = i >= 0 ? i : -i - 2;
+            return Math.min(k, env.length);
+        }
+
+        int last() {
+            return env.length;
+        }
+
+        double speed(int b) {
+            return b >= 0 && b < env.length ? env[b] : 0;
+        }
+
+        double pieceEnd(int b) {
+            if (b + 1 < bp.length) {
+                return bp[b + 1];
+            }
+            return Double.POSITIVE_INFINITY;
+        }
+
+        /** Largest speed over intervals overlapping (a, c). */
+        double max(double a, double c) {
+            if (env.length == 0) {
+                return 0;
+            }
+            int b = Math.max(0, intervalAt(a));
+            double v = 0;
+            for (; b < env.length && bp[b] < c; b++) {
+                if (bp[b + 1] > a) {
+                    v = Math.max(v, env[b]);
+                }
+            }
+            return v;
+        }
+
+        /** ∫ speed dt over [a, c]. */
+        double integral(double a, double c) {
+            double s = 0;
+            for (int b = 0; b < env.length; b++) {
+                double lo = Math.max(a, bp[b]), hi = Math.min(c, bp[b + 1]);
+                if (hi > lo) {
+                    s += env[b] * (hi - lo);
+                }
+            }
+            return s;
+        }
+    }
+
+    /** A growable list of doubles. */
+    private static final class DoubleList {
+        double[] a = new double[1024];
+        int n;
+
+        void add(double v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+
+    // ---------------------------------------------------------------- the sweep
+
+    /** What one chunk found. */
+    private static final class Window {
+        double minVal = Double.POSITIVE_INFINITY;
+        int minI = -1;
+        int minJ = -1;
+        double minT = Double.NaN;
+        final PairWorst violations = new PairWorst();
+        long fine;
+    }
+
+    /** Positions, velocities, pieces and eligibility of every drone at one instant. */
+    private static final class Frame {
+        final double[] x, y, z, vx, vy, vz;
+        final int[] piece;
+        final boolean[] eligible;
+        final PairList pairs = new PairList();
+        double t;
+
+        Frame(int n) {
+            x = new double[n];
+            y = new double[n];
+            z = new double[n];
+            vx = new double[n];
+            vy = new double[n];
+            vz = new double[n];
+            piece = new int[n];
+            eligible = new boolean[n];
+        }
+    }
+
+    /** One thread's buffers, reused across chunks. */
+    private final class Worker {
+        Frame a = new Frame(ft.n);
+        Frame b = new Frame(ft.n);
+        final SpatialHash hash = new SpatialHash();
+        final Poly poly = new Poly();
+        final double[] ci = new double[12];
+        final double[] cj = new double[12];
+        final double[] r = new double[12];
+        final double[] zc = new double[4];
+        final double[] roots = new double[4];
+        final double[] breaks = new double[16];
+        double[] stack = new double[256];
+        Window win;
+        double fineT;
+
+        Window sweep(int k0, int k1) {
+            win = new Window();
+            double radius = dmin + margin;
+            double zEligible = ground - margin;
+            // the chunk's first instant: locate every drone's piece by binary search
+            Frame fa = a;
+            for (int i = 0; i < ft.n; i++) {
+                fa.piece[i] = ft.pieceAt(i, ts[k0 - 1]);
+            }
+            evaluate(fa, ts[k0 - 1], zEligible, radius);
+            for (int k = k0; k <= k1; k++) {
+                Frame fb = b;
+                System.arraycopy(a.piece, 0, fb.piece, 0, ft.n);
+                evaluate(fb, ts[k], zEligible, radius);
+                interval(a, fb, radius);
+                b = a;
+                a = fb;
+            }
+            return win;
+        }
+
+        /** Positions at t into f (pieces advanced from f.piece), then the candidate pairs. */
+        private void evaluate(Frame f, double t, double zEligible, double radius) {
+            f.t = t;
+            double[] c = ft.coef;
+            for (int i = 0; i < ft.n; i++) {
+                int p = ft.advance(f.piece[i], t);
+                f.piece[i] = p;
+                double tau = t - ft.origin[p];
+                int o = 12 * p;
+                f.x[i] = ((c[o + 3] * tau + c[o + 2]) * tau + c[o + 1]) * tau + c[o];
+                f.vx[i] = (3 * c[o + 3] * tau + 2 * c[o + 2]) * tau + c[o + 1];
+                f.y[i] = ((c[o + 7] * tau + c[o + 6]) * tau + c[o + 5]) * tau + c[o + 4];
+                f.vy[i] = (3 * c[o + 7] * tau + 2 * c[o + 6]) * tau + c[o + 5];
+                double zz = ((c[o + 11] * tau + c[o + 10]) * tau + c[o + 9]) * tau + c[o + 8];
+                f.z[i] = zz;
+                f.vz[i] = (3 * c[o + 11] * tau + 2 * c[o + 10]) * tau + c[o + 9];
+                f.eligible[i] = zz > zEligible;
+            }
+            f.pairs.clear();
+            hash.build(f.x, f.y, f.z, ft.n, f.eligible, radius);
+            hash.pairsWithin(radius, f.pairs);
+        }
+
+        /** Checks every candidate pair of interval [fa.t, fb.t]. */
+        private void interval(Frame fa, Frame fb, double radius) {
+            double r2 = radius * radius;
+            PairList pa = fa.pairs;
+            for (int k = 0; k < pa.size(); k++) {
+                pair(fa, fb, pa.a(k), pa.b(k));
+            }
+            PairList pb = fb.pairs;
+            for (int k = 0; k < pb.size(); k++) {
+                int i = pb.a(k), j = pb.b(k);
+                if (fa.eligible[i] && fa.eligible[j] && dist2(fa, i, j) < r2) {
+                    continue; // already checked from fa's list
+                }
+                pair(fa, fb, i, j);
+            }
+        }
+
+        private double dist2(Frame f, int i, int j) {
+            double dx = f.x[j] - f.x[i], dy = f.y[j] - f.y[i], dz = f.z[j] - f.z[i];
+            return dx * dx + dy * dy + dz * dz;
+        }
+
+        private void pair(Frame fa, Frame fb, int i, int j) {
+            double ta = fa.t, tb = fb.t, h = tb - ta;
+            double da = Math.sqrt(dist2(fa, i, j)), db = Math.sqrt(dist2(fb, i, j));
+            if (fa.z[i] > ground && fa.z[j] > ground) {
+                record(i, j, da, ta);
+            }
+            if (fb.z[i] > ground && fb.z[j] > ground) {
+                record(i, j, db, tb);
+            }
+            double theta = Math.max(dmin, win.minVal);
+            int pai = fa.piece[i], pbi = fb.piece[i], paj = fa.piece[j], pbj = fb.piece[j];
+            double vi = speedBound(pai, pbi), vj = speedBound(paj, pbj);
+            double lb = 0.5 * (da + db - (vi + vj) * h);
+            if (lb >= theta) {
+                return;
+            }
+            if (pai == pbi && paj == pbj) {
+                double acc = ft.maxAccel[pai] + ft.maxAccel[paj];
+                double wa = norm(fa.vx[i] - fa.vx[j], fa.vy[i] - fa.vy[j], fa.vz[i] - fa.vz[j]);
+                double wb = norm(fb.vx[i] - fb.vx[j], fb.vy[i] - fb.vy[j], fb.vz[i] - fb.vz[j]);
+                double lb2 = Math.min(da - wa * h / 2, db - wb * h / 2) - acc * h * h / 8;
+                if (lb2 >= theta) {
+                    return;
+                }
+            }
+            win.fine++;
+            double best = pairMinimum(i, j, ta, tb, pai, paj, theta);
+            if (best < theta) {
+                record(i, j, best, fineT);
+            }
+        }
+
+        private void record(int i, int j, double d, double t) {
+            if (d < win.minVal || (d == win.minVal && (t < win.minT || (t == win.minT && (i < win.minI
+                    || (i == win.minI && j < win.minJ)))))) {
+                win.minVal = d;
+                win.minI = i;
+                win.minJ = j;
+                win.minT = t;
+            }
+            if (violates(d)) {
+                win.violations.offer(i, j, d, t);
+            }
+        }
+
+        private double speedBound(int pa, int pb) {
+            double v = 0;
+            for (int p = pa; p <= pb; p++) {
+                v = Math.max(v, ft.maxSpeed[p]);
+            }
+            return v;
+        }
+
+        /**
+         * Smallest distance below {@code theta} between drones i and j over [ta, tb] while both
+         * are above the ground, to the tolerance; {@code +∞} when none is below theta. The time
+         * goes to {@link #fineT}.
+         */
+        private double pairMinimum(int i, int j, double ta, double tb, int pi, int pj, double theta) {
+            double best = theta;
+            fineT = Double.NaN;
+            double u = ta;
+            while (u < tb) {
+                double w = Math.min(Math.min(ft.end[pi], ft.end[pj]), tb);
+                if (w > u) {
+                    best = commonPiece(pi, pj, u, w, best);
+                }
+                u = w;
+                while (ft.end[pi] <= u) {
+                    pi++;
+                }
+                while (ft.end[pj] <= u) {
+                    pj++;
+                }
+            }
+            return best < theta ? best : Double.POSITIVE_INFINITY;
+        }
+
+        /** Minimum over [u, w] where both drones stay on pieces pi, pj. */
+        private double commonPiece(int pi, int pj, double u, double w, double best) {
+            shift(pi, u, ci);
+            shift(pj, u, cj);
+            for (int k = 0; k < 12; k++) {
+                r[k] = ci[k] - cj[k];
+            }
+            double len = w - u;
+            if (ground == Double.NEGATIVE_INFINITY || surelyAirborne(pi, ci, len) && surelyAirborne(pj, cj, len)) {
+                return branchAndBound(0, len, u, best);
+            }
+            int nb = 0;
+            breaks[nb++] = 0;
+            breaks[nb++] = len;
+            nb = addCrossings(ci, len, nb);
+            nb = addCrossings(cj, len, nb);
+            Arrays.sort(breaks, 0, nb);
+            for (int k = 0; k + 1 < nb; k++) {
+                double p = breaks[k], q = breaks[k + 1];
+                if (q <= p) {
+                    continue;
+                }
+                double mid = 0.5 * (p + q);
+                if (cubic(ci, 8, mid) > ground && cubic(cj, 8, mid) > ground) {
+                    best = branchAndBound(p, q, u, best);
+                }
+            }
+            return best;
+        }
+
+        /** True when the piece's altitude provably stays above the ground over [0, len]. */
+        private boolean surelyAirborne(int p, double[] c, double len) {
+            double z0 = c[8], z1 = cubic(c, 8, len);
+            return 0.5 * (z0 + z1 - ft.maxSpeed[p] * len) > ground;
+        }
+
+        private int addCrossings(double[] c, double len, int nb) {
+            zc[0] = c[8] - ground;
+            zc[1] = c[9];
+            zc[2] = c[10];
+            zc[3] = c[11];
+            int k = poly.roots(zc, 3, 0, len, roots);
+            for (int q = 0; q < k; q++) {
+                breaks[nb++] = roots[q];
+            }
+            return nb;
+        }
+
+        /** Branch and bound on |r(τ)| over [p, q] (local time), with the exact cubic Taylor bound. */
+        private double branchAndBound(double p, double q, double origin, double best) {
+            double jerk = 6 * norm(r[3], r[7], r[11]);
+            int top = 0;
+            stack[top++] = p;
+            stack[top++] = q;
+            while (top > 0) {
+                double hi = stack[--top], lo = stack[--top];
+                double m = 0.5 * (lo + hi), d = 0.5 * (hi - lo);
+                double px = cubic(r, 0, m), py = cubic(r, 4, m), pz = cubic(r, 8, m);
+                double dist = Math.sqrt(px * px + py * py + pz * pz);
+                if (dist < best) {
+                    best = dist;
+                    fineT = origin + m;
+                }
+                double v = norm(deriv1(r, 0, m), deriv1(r, 4, m), deriv1(r, 8, m));
+                double a = norm(deriv2(r, 0, m), deriv2(r, 4, m), deriv2(r, 8, m));
+                double bound = ((jerk * d / 6 + a / 2) * d + v) * d;
+                if (dist - bound >= best - Verifier.SEPARATION_TOLERANCE) {
+                    continue;
+                }
+                if (top + 4 > stack.length) {
+                    stack = Arrays.copyOf(stack, stack.length * 2);
+                }
+                stack[top++] = lo;
+                stack[top++] = m;
+                stack[top++] = m;
+                stack[top++] = hi;
+            }
+            return best;
+        }
+
+        /** Coefficients of piece p re-centred at absolute time u (Taylor shift), into out[12]. */
+        private void shift(int p, double u, double[] out) {
+            double dlt = u - ft.origin[p];
+            double[] c = ft.coef;
+            int o = 12 * p;
+            for (int a = 0; a < 3; a++) {
+                double c0 = c[o + 4 * a], c1 = c[o + 4 * a + 1], c2 = c[o + 4 * a + 2], c3 = c[o + 4 * a + 3];
+                out[4 * a] = ((c3 * dlt + c2) * dlt + c1) * dlt + c0;
+                out[4 * a + 1] = (3 * c3 * dlt + 2 * c2) * dlt + c1;
+                out[4 * a + 2] = 3 * c3 * dlt + c2;
+                out[4 * a + 3] = c3;
+            }
+        }
+    }
+
+    private static double cubic(double[] c, int o, double t) {
+        return ((c[o + 3] * t + c[o + 2]) * t + c[o + 1]) * t + c[o];
+    }
+
+    private static double deriv1(double[] c, int o, double t) {
+        return (3 * c[o + 3] * t + 2 * c[o + 2]) * t + c[o + 1];
+    }
+
+    private static double deriv2(double[] c, int o, double t) {
+        return 6 * c[o + 3] * t + 2 * c[o + 2];
+    }
+
+    private static double norm(double x, double y, double z) {
+        return Math.sqrt(x * x + y * y + z * z);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.starling.verify;
+
+import dev.starling.show.Limits;
+import java.util.function.DoubleConsumer;
+
+/**
+ * How the {@link Verifier} runs. Every field has a default ({@link #defaults()}); the
+ * {@code with*} methods return changed copies.
+ *
+ * @param groundAltitude altitude in metres at or below which a drone counts as on the ground:
+ *                       separation is enforced only while both drones of a pair are above it
+ *                       (takeoff and landing pads are checked instead), and a drone is airborne
+ *                       for the minimum-altitude rule only above it. {@link Double#NEGATIVE_INFINITY}
+ *                       enforces separation everywhere. Default {@link Limits#DEFAULT_GROUND_ALTITUDE}.
+ * @param threads        worker threads (≥ 1); results do not depend on it. Default: available processors.
+ * @param sampleStep     fixed separation sampling step in seconds, or NaN to choose it from the
+ *                       fleet's speed (default): the step shrinks where drones move fast and
+ *                       grows over holds. Either way the check is sound between samples.
+ * @param progress       receives the fraction done (0..1, non-decreasing) from a single thread
+ *                       at a time; null for none
+ * @param maxViolations  how many violations the report lists in detail (counts are always complete)
+ */
+public record VerifyOptions(double groundAltitude, int threads, double sampleStep, DoubleConsumer progress,
+                            int maxViolations) {
+    /** Default number of violations listed in a report. */
+    public static final int DEFAULT_MAX_VIOLATIONS = 100;
+
+    public VerifyOptions {
+        if (Double.isNaN(groundAltitude) || groundAltitude == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("groundAltitude must be a number or -infinity, was " + groundAltitude);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        if (!Double.isNaN(sampleStep) && !(sampleStep > 0 && Double.isFinite(sampleStep))) {
+            throw new IllegalArgumentException("sampleStep must be positive seconds or NaN (auto), was " + sampleStep);
+        }
+        if (maxViolations < 0) {
+            throw new IllegalArgumentException("maxViolations must not be negative, was " + maxViolations);
+        }
+    }
+
+    /** Ground at 2.5 m, all processors, automatic step, no progress, 100 violations listed. */
+    public static VerifyOptions defaults() {
+        return new VerifyOptions(Limits.DEFAULT_GROUND_ALTITUDE, Runtime.getRuntime().availableProcessors(),
+                Double.NaN, null, DEFAULT_MAX_VIOLATIONS);
+    }
+
+    public VerifyOptions withGroundAltitude(double metres) {
+        return new VerifyOptions(metres, threads, sampleStep, progress, maxViolations);
+    }
+
+    public VerifyOptions withThreads(int n) {
+        return new VerifyOptions(groundAltitude, n, sampleStep, progress, maxViolations);
+    }
+
+    public VerifyOptions withSampleStep(double seconds) {
+        return new VerifyOptions(groundAltitude, threads, seconds, progress, maxViolations);
+    }
+
+    public VerifyOptions withProgress(DoubleConsumer callback) {
+        return new VerifyOptions(groundAltitude, threads, sampleStep, callback, maxViolations);
+    }
+
+    public VerifyOptions withMaxViolations(int n) {
+        return new VerifyOptions(groundAltitude, threads, sampleStep, progress, n);
+    }
+}
