@@ -31,7 +31,7 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+        Path tmp = createTemporary(abs);
         Thread cleanup = new Thread(() -> deleteQuietly(tmp));
         boolean hooked = addHook(cleanup);
         try {
@@ -74,7 +74,7 @@ public final class AtomicFiles {
             for (int i = 0; i < targets.size(); i++) {
                 Path abs = targets.get(i).toAbsolutePath();
                 Files.createDirectories(abs.getParent());
-                Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".part");
+                Path tmp = createTemporary(abs);
                 tmps.add(tmp);
                 fill(tmp, contents.get(i));
             }
@@ -94,6 +94,24 @@ public final class AtomicFiles {
                 } catch (IllegalStateException shuttingDown) {
                     // the hook runs anyway and removes the temporary files
                 }
+            }
+        }
+    }
+
+    /**
+     * Creates the empty temporary file {@code .NAME.<random>.part} next to {@code abs}. Unlike
+     * {@link Files#createTempFile}, which makes it readable by its owner only (0600), the file
+     * gets the permissions of any newly created file (0666 less the umask), so a flight file
+     * written by Starling can be read by the ground station's account like any other.
+     */
+    private static Path createTemporary(Path abs) throws IOException {
+        java.util.concurrent.ThreadLocalRandom rnd = java.util.concurrent.ThreadLocalRandom.current();
+        while (true) {
+            Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toUnsignedString(rnd.nextLong()) + ".part");
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // another writer picked the same name: draw again
             }
         }
     }

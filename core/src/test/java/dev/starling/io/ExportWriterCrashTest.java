@@ -151,6 +151,20 @@ class ExportWriterCrashTest {
         assertEquals(10, SkycReader.read(skyc).droneCount());
     }
 
+    @Test
+    void exportedFilesGetTheUsualPermissions() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "POSIX permissions only");
+        Path control = Files.createFile(dir.resolve("control.txt"));
+        var expected = Files.getPosixFilePermissions(control);
+        Plan plan = SyntheticPlans.plan(36, 3, 3, true);
+        for (ExportFormat f : ExportFormat.values()) {
+            Path out = dir.resolve("show" + f.extension());
+            Exporter.export(plan, f, out, ExportOptions.defaults());
+            assertEquals(expected, Files.getPosixFilePermissions(out), f + ": same as any new file (umask), not 0600");
+        }
+    }
+
     static List<Path> temporaries(Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
