@@ -121,22 +121,64 @@ public final class SkybrushCsvWriter {
         return k;
     }
 
+    /**
+     * Appends the header and every row. Walks segments and keyframes with cursors (samples are
+     * increasing) instead of searching per sample, and copies the previous row's position and
+     * colour text when they did not change (a hold): most of a show's rows.
+     */
     private static void appendCsv(Trajectory tr, LightProgram lights, double rateHz, AsciiBuilder b, double[] p) {
         b.append(HEADER).append('\n');
         long k0 = firstSample(tr.startTime(), rateHz), k1 = lastSample(tr.endTime(), rateHz);
+        int m = tr.segmentCount();
+        double start = tr.startTime(), end = tr.endTime();
+        int seg = 0;
+        int key = -1;
+        int nKeys = lights.size();
+        long px = Long.MIN_VALUE, py = 0, pz = 0;
+        int pc = -1;
+        int prevFrom = 0, prevLen = 0;
         for (long k = k0; k <= k1; k++) {
             long ms = sampleTimeMs(k, rateHz);
             double t = ms / 1000.0;
-            tr.position(t, p, 0);
+            if (t <= start) {
+                tr.evalPosition(0, 0, p, 0);
+            } else if (t >= end) {
+                tr.evalPosition(m - 1, 1, p, 0);
+            } else {
+                while (seg < m - 1 && t >= tr.knot(seg + 1)) {
+                    seg++;
+                }
+                tr.evalPosition(seg, (t - tr.knot(seg)) / (tr.knot(seg + 1) - tr.knot(seg)), p, 0);
+            }
+            while (key + 1 < nKeys && lights.time(key + 1) <= t) {
+                key++;
+            }
+            int c;
+            if (key < 0) {
+                c = 0;
+            } else if (key + 1 < nKeys && lights.fade(key + 1)) {
+                c = LightProgram.lerp(lights.rgb(key), lights.rgb(key + 1),
+                        (t - lights.time(key)) / (lights.time(key + 1) - lights.time(key)));
+            } else {
+                c = lights.rgb(key);
+            }
             SkybrushFrame.fromShow(p, 0, p, 3);
-            int c = lights.colorAt(t);
-            b.append(ms).append(',')
-                    .appendFixed3(AsciiBuilder.thousandths(p[3])).append(',')
-                    .appendFixed3(AsciiBuilder.thousandths(p[4])).append(',')
-                    .appendFixed3(AsciiBuilder.thousandths(p[5])).append(',')
-                    .append((c >> 16) & 255).append(',')
-                    .append((c >> 8) & 255).append(',')
-                    .append(c & 255).append('\n');
+            long x = AsciiBuilder.thousandths(p[3]), y = AsciiBuilder.thousandths(p[4]), z = AsciiBuilder.thousandths(p[5]);
+            b.append(ms);
+            int from = b.length();
+            if (x == px && y == py && z == pz && c == pc) {
+                b.append(b.array(), prevFrom, prevLen);
+            } else {
+                b.append(',').appendFixed3(x).append(',').appendFixed3(y).append(',').appendFixed3(z).append(',')
+                        .append((c >> 16) & 255).append(',').append((c >> 8) & 255).append(',').append(c & 255)
+                        .append('\n');
+                px = x;
+                py = y;
+                pz = z;
+                pc = c;
+            }
+            prevFrom = from;
+            prevLen = b.length() - from;
         }
     }
 

@@ -179,6 +179,32 @@ class SkybrushCsvWriterTest {
     }
 
     @Test
+    void numbersAreFormattedExactly() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        dev.starling.io.AsciiBuilder b = new dev.starling.io.AsciiBuilder(16);
+        for (int k = 0; k < 20000; k++) {
+            long v = switch (k % 4) {
+                case 0 -> rnd.nextLong(-1000, 1000);
+                case 1 -> rnd.nextLong(-10_000_000, 10_000_000);
+                case 2 -> rnd.nextLong();
+                default -> rnd.nextLong(Integer.MAX_VALUE - 5L, Integer.MAX_VALUE + 5L);
+            };
+            assertEquals(Long.toString(v), new String(b.clear().append(v).toByteArray(), StandardCharsets.US_ASCII));
+            long q = v / 7;
+            String fixed = new java.math.BigDecimal(q).movePointLeft(3).setScale(3).toPlainString();
+            assertEquals(fixed, new String(b.clear().appendFixed3(q).toByteArray(), StandardCharsets.US_ASCII));
+            String compact = new java.math.BigDecimal(q).movePointLeft(3).stripTrailingZeros().toPlainString();
+            assertEquals(compact, new String(b.clear().appendCompact3(q).toByteArray(), StandardCharsets.US_ASCII));
+        }
+        assertEquals(Long.toString(Long.MIN_VALUE),
+                new String(b.clear().append(Long.MIN_VALUE).toByteArray(), StandardCharsets.US_ASCII));
+        assertEquals(1, dev.starling.io.AsciiBuilder.thousandths(0.0005));
+        assertEquals(-1, dev.starling.io.AsciiBuilder.thousandths(-0.0005), "rounding is symmetric under negation");
+        assertEquals("0.000", new String(b.clear().appendFixed3(dev.starling.io.AsciiBuilder.thousandths(-0.0004))
+                .toByteArray(), StandardCharsets.US_ASCII), "never -0.000");
+    }
+
+    @Test
     void framesConvertToSkybrushAxes() {
         byte[] csv = SkybrushCsvWriter.csv(Trajectory.stationary(0, 1, 1, 2, 3), LightProgram.dark(), 4);
         String first = new String(csv, StandardCharsets.US_ASCII).split("\n")[1];
