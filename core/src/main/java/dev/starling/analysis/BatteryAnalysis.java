@@ -1,0 +1,196 @@
+package dev.starling.analysis;
+
+import dev.starling.light.LightProgram;
+import dev.starling.plan.Plan;
+import dev.starling.trajectory.Trajectory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Per-drone energy over the planned flight and the margin left at landing, with the multirotor
+ * power model documented on {@link DroneProfile} (and in docs/analysis.md).
+ *
+ * <p>Integration: a stationary segment costs hover power (plus drag in the mean wind) times its
+ * duration, exactly; a moving segment is integrated with 4-point Gauss–Legendre quadrature on
+ * sub-intervals of at most {@value #MAX_SUBINTERVAL} s (the integrand is smooth within a Bézier
+ * segment except where the climb rate changes sign). LED energy of stationary segments is
+ * integrated exactly over the light program's keyframes. Only time above
+ * {@link DroneProfile#airborneAbove()} counts.
+ *
+ * <p>Cost: O(segments + light keyframes) per drone, parallel over drones; deterministic.
+ */
+public final class BatteryAnalysis {
+    /** Longest Gauss–Legendre sub-interval on a moving segment, seconds. */
+    static final double MAX_SUBINTERVAL = 0.5;
+    /** Drones listed as below the reserve, at most. */
+    static final int LIST_LIMIT = 100;
+    /** Drones listed with the least energy left. */
+    static final int LOWEST = 5;
+
+    private static final double[] GL_X = {-0.8611363115940526, -0.3399810435848563, 0.3399810435848563, 0.8611363115940526};
+    private static final double[] GL_W = {0.3478548451374538, 0.6521451548625461, 0.6521451548625461, 0.3478548451374538};
+
+    private BatteryAnalysis() {
+    }
+
+    /** {@link #analyze(Plan, DroneProfile, Wind, int)} with the default drone, wind and thread count. */
+    public static BatteryReport analyze(Plan plan) {
+        return analyze(plan, DroneProfile.DEFAULT, Wind.DEFAULT, Parallel.defaultThreads());
+    }
+
+    /**
+     * Energy of every drone of {@code plan} flown by {@code drone} in the steady part of
+     * {@code wind} (gusts average out in energy).
+     */
+    public static BatteryReport analyze(Plan plan, DroneProfile drone, Wind wind, int threads) {
+        long t0 = System.nanoTime();
+        int n = plan.droneCount();
+        double[] energyJ = new double[n];
+        double[] airborne = new double[n];
+        double wx = wind.meanX(), wy = wind.meanY();
+        Parallel.forRanges(n, threads, Math.max(1, threads) * 4, (lo, hi) -> {
+            double[] out = new double[2];
+            double[] buf = new double[9];
+            for (int i = lo; i < hi; i++) {
+                integrate(plan.trajectories().get(i), plan.lights().get(i), drone, wx, wy, out, buf);
+                energyJ[i] = out[0];
+                airborne[i] = out[1];
+            }
+        });
+        double usable = drone.usableWh();
+        double reserve = drone.reserveWh();
+        List<BatteryReport.DroneEnergy> all = new ArrayList<>(n);
+        double sum = 0, max = 0, maxMeanPower = 0;
+        for (int i = 0; i < n; i++) {
+            double wh = energyJ[i] / 3600;
+            double left = usable - wh;
+            double meanPower = airborne[i] > 0 ? energyJ[i] / airborne[i] : 0;
+            all.add(new BatteryReport.DroneEnergy(i, Plan.droneName(i), wh, left, left / usable, airborne[i],
+                    meanPower, left < reserve));
+            sum += wh;
+            max = Math.max(max, wh);
+            maxMeanPower = Math.max(maxMeanPower, meanPower);
+        }
+        List<BatteryReport.DroneEnergy> byMargin = new ArrayList<>(all);
+        byMargin.sort(Comparator.comparingDouble(BatteryReport.DroneEnergy::remainingWh)
+                .thenComparingInt(BatteryReport.DroneEnergy::drone));
+        List<BatteryReport.DroneEnergy> below = new ArrayList<>();
+        int belowCount = 0;
+        for (BatteryReport.DroneEnergy e : byMargin) {
+            if (e.belowReserve()) {
+                belowCount++;
+                if (below.size() < LIST_LIMIT) {
+                    below.add(e);
+                }
+            }
+        }
+        double avail = (usable - reserve) * 3600;
+        double hoverEndurance = avail / drone.hoverPower();
+        double planEndurance = maxMeanPower > 0 ? avail / maxMeanPower : hoverEndurance;
+        double ms = (System.nanoTime() - t0) / 1e6;
+        return new BatteryReport(drone, wind.meanSpeed(), drone.hoverPower(), usable, reserve, hoverEndurance,
+                planEndurance, n, n == 0 ? 0 : sum / n, max, byMargin.isEmpty() ? null : byMargin.get(0), belowCount,
+                below, byMargin.subList(0, Math.min(LOWEST, byMargin.size())), ms);
+    }
+
+    /**
+     * Energy (J) into {@code out[0]} and airborne time (s) into {@code out[1]} for one drone.
+     * {@code buf} holds at least 9 doubles of scratch.
+     */
+    static void integrate(Trajectory tr, LightProgram lights, DroneProfile p, double wx, double wy,
+                          double[] out, double[] buf) {
+        double pih = p.hoverShaftPower();
+        double eta = p.efficiency();
+        double par = 0.5 * p.airDensity() * p.dragArea();
+        double mg = p.mass() * DroneProfile.G;
+        double hoverStill = pih / eta + p.avionicsPower();
+        double w2 = wx * wx + wy * wy;
+        double hoverWind = hoverStill + par * w2 * Math.sqrt(w2) / eta;
+        double energy = 0, air = 0;
+        for (int s = 0; s < tr.segmentCount(); s++) {
+            double a = tr.knot(s), b = tr.knot(s + 1), dur = b - a;
+            if (isStationary(tr, s)) {
+                if (tr.control(s, 0, 2) > p.airborneAbove()) {
+                    energy += hoverWind * dur + p.ledPower() * ledIntegral(lights, a, b) / 765.0;
+                    air += dur;
+                }
+                continue;
+            }
+            int sub = Math.max(1, (int) Math.ceil(dur / MAX_SUBINTERVAL));
+            double h = dur / sub;
+            for (int k = 0; k < sub; k++) {
+                double mid = a + (k + 0.5) * h;
+                for (int q = 0; q < 4; q++) {
+                    double t = mid + 0.5 * h * GL_X[q];
+                    double u = (t - a) / dur;
+                    tr.evalPosition(s, u, buf, 0);
+                    if (buf[2] <= p.airborneAbove()) {
+                        continue;
+                    }
+                    tr.evalVelocity(s, u, buf, 3);
+                    tr.evalAcceleration(s, u, buf, 6);
+                    double tx = buf[6], ty = buf[7], tz = buf[8] + DroneProfile.G;
+                    double ratio = Math.sqrt(tx * tx + ty * ty + tz * tz) / DroneProfile.G;
+                    double ax = buf[3] - wx, ay = buf[4] - wy, az = buf[5];
+                    double air2 = ax * ax + ay * ay + az * az;
+                    double power = (pih * ratio * Math.sqrt(ratio) + par * air2 * Math.sqrt(air2)
+                            + mg * Math.max(0, buf[5])) / eta + p.avionicsPower();
+                    int c = lights.colorAt(t);
+                    power += p.ledPower() * (((c >> 16) & 255) + ((c >> 8) & 255) + (c & 255)) / 765.0;
+                    double w = 0.5 * h * GL_W[q];
+                    energy += w * power;
+                    air += w;
+                }
+            }
+        }
+        out[0] = energy;
+        out[1] = air;
+    }
+
+    /** True when every control point of segment {@code s} equals its start point. */
+    static boolean isStationary(Trajectory tr, int s) {
+        for (int k = 1; k <= tr.degree(s); k++) {
+            for (int a = 0; a < 3; a++) {
+                if (tr.control(s, k, a) != tr.control(s, 0, a)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * ∫ (r + g + b)(t) dt over [t0, t1] for a light program, exactly: channels are constant
+     * between keyframes, or linear into a fade keyframe (before rounding to integers).
+     */
+    static double ledIntegral(LightProgram lp, double t0, double t1) {
+        int n = lp.size();
+        double total = 0;
+        for (int k = 0; k < n; k++) {
+            double a = lp.time(k);
+            double b = k + 1 < n ? lp.time(k + 1) : Double.POSITIVE_INFINITY;
+            double lo = Math.max(a, t0), hi = Math.min(b, t1);
+            if (hi <= lo) {
+                if (a >= t1) {
+                    break;
+                }
+                continue;
+            }
+            double s0 = channelSum(lp.rgb(k));
+            if (k + 1 < n && lp.fade(k + 1)) {
+                double s1 = channelSum(lp.rgb(k + 1));
+                double f0 = s0 + (s1 - s0) * (lo - a) / (b - a);
+                double f1 = s0 + (s1 - s0) * (hi - a) / (b - a);
+                total += 0.5 * (f0 + f1) * (hi - lo);
+            } else {
+                total += s0 * (hi - lo);
+            }
+        }
+        return total;
+    }
+
+    private static double channelSum(int c) {
+        return ((c >> 16) & 255) + ((c >> 8) & 255) + (c & 255);
+    }
+}

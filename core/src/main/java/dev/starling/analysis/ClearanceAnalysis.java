@@ -1,0 +1,343 @@
+package dev.starling.analysis;
+
+import dev.starling.plan.Plan;
+import dev.starling.site.Bank;
+import dev.starling.site.Bridge;
+import dev.starling.site.Polygon;
+import dev.starling.site.Pylon;
+import dev.starling.site.Site;
+import dev.starling.site.Tower;
+import dev.starling.trajectory.Trajectory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Clearance of every trajectory from the site's towers, bridges (deck slab and pylons) and banks
+ * (terrain prisms from the water up to their elevation), using the site's own geometry
+ * ({@link Tower#distanceTo}, {@link Bridge#distanceTo}).
+ *
+ * <p><b>Soundness.</b> Distance to a fixed set is 1-Lipschitz in position and position is
+ * v-Lipschitz in time, v = the drone's speed bound from its Bézier control points. Each drone is
+ * sampled adaptively: after a sample at distance d the next comes max(h, (d − buffer)/v) later,
+ * so no instant between samples can be within the buffer unless both samples are at most h
+ * apart; over an interval of length Δ the distance is at least (d_a + d_b − v·Δ)/2. A second
+ * pass bisects every interval whose bound could undercut the best sample, so the reported
+ * overall closest approach comes with a certified lower bound (sample − v·h/2).
+ *
+ * <p><b>Cost.</b> Far from structures a sample costs one bounding-box test per structure and
+ * samples are seconds apart; near them, steps of h. Parallel over drones; deterministic.
+ */
+public final class ClearanceAnalysis {
+    static final int LIST_LIMIT = 100;
+    static final int NEAREST = 5;
+
+    private ClearanceAnalysis() {
+    }
+
+    /** {@link #analyze(Plan, Site, ClearanceOptions, int)} with the default buffer, step and thread count. */
+    public static ClearanceReport analyze(Plan plan, Site site) {
+        return analyze(plan, site, ClearanceOptions.DEFAULT, Parallel.defaultThreads());
+    }
+
+    /** Closest approach of every drone of {@code plan} to the structures of {@code site}. */
+    public static ClearanceReport analyze(Plan plan, Site site, ClearanceOptions options, int threads) {
+        long t0 = System.nanoTime();
+        Structures st = new Structures(site);
+        int n = plan.droneCount();
+        double h = options.step(), buffer = options.buffer();
+        double[][] ts = new double[n][], ds = new double[n][];
+        int[][] which = new int[n][];
+        int[] counts = new int[n];
+        double[] vmax = new double[n];
+        int chunks = Math.max(1, threads) * 8;
+        // Pass 1: adaptive sampling, dense only where a drone may come within the buffer.
+        Parallel.forRanges(n, threads, chunks, (lo, hi) -> {
+            Samples sm = new Samples();
+            double[] pos = new double[3];
+            int[] idx = new int[1];
+            for (int i = lo; i < hi; i++) {
+                Trajectory tr = plan.trajectories().get(i);
+                double v = Kinematics.speedBound(tr);
+                vmax[i] = v;
+                sm.clear();
+                double t = tr.startTime(), end = tr.endTime();
+                while (true) {
+                    tr.position(t, pos, 0);
+                    double d = st.nearest(pos[0], pos[1], pos[2], idx);
+                    sm.add(t, d, idx[0]);
+                    if (t >= end) {
+                        break;
+                    }
+                    double step = v == 0 ? Double.POSITIVE_INFINITY : Math.max(h, (d - buffer) / v);
+                    t = Math.min(end, t + step);
+                }
+                ts[i] = Arrays.copyOf(sm.t, sm.n);
+                ds[i] = Arrays.copyOf(sm.d, sm.n);
+                which[i] = Arrays.copyOf(sm.k, sm.n);
+                counts[i] = sm.n;
+            }
+        });
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < counts[i]; k++) {
+                best = Math.min(best, ds[i][k]);
+            }
+        }
+        double bestAfterPass1 = best;
+        // Pass 2: refine intervals whose lower bound could undercut the best sample; per-drone bounds.
+        double[] minD = new double[n], minT = new double[n], lower = new double[n];
+        int[] minK = new int[n];
+        Parallel.forRanges(n, threads, chunks, (lo, hi) -> {
+            double[] pos = new double[3];
+            int[] idx = new int[1];
+            double[] stack = new double[256];
+            for (int i = lo; i < hi; i++) {
+                Trajectory tr = plan.trajectories().get(i);
+                double v = vmax[i];
+                double[] t = ts[i], d = ds[i];
+                int[] k = which[i];
+                double md = Double.POSITIVE_INFINITY, mt = 0;
+                int mk = -1;
+                for (int s = 0; s < counts[i]; s++) {
+                    if (d[s] < md) {
+                        md = d[s];
+                        mt = t[s];
+                        mk = k[s];
+                    }
+                }
+                double lb = md - v * h / 2;
+                double target = bestAfterPass1 - v * h / 2;
+                for (int s = 0; s + 1 < counts[i]; s++) {
+                    double span = t[s + 1] - t[s];
+                    if (span <= h) {
+                        continue;
+                    }
+                    // Depth-first bisection of [t[s], t[s+1]] with endpoint distances.
+                    int sp = 0;
+                    stack = push(stack, sp, t[s], d[s], t[s + 1], d[s + 1]);
+                    sp += 4;
+                    while (sp > 0) {
+                        sp -= 4;
+                        double ta = stack[sp], da = stack[sp + 1], tb = stack[sp + 2], db = stack[sp + 3];
+                        double l = (da + db - v * (tb - ta)) / 2;
+                        if (tb - ta <= h || l >= target) {
+                            lb = Math.min(lb, tb - ta <= h ? Math.min(da, db) - v * h / 2 : l);
+                            continue;
+                        }
+                        double tm = 0.5 * (ta + tb);
+                        tr.position(tm, pos, 0);
+                        double dm = st.nearest(pos[0], pos[1], pos[2], idx);
+                        if (dm < md) {
+                            md = dm;
+                            mt = tm;
+                            mk = idx[0];
+                        }
+                        stack = push(stack, sp, ta, da, tm, dm);
+                        sp += 4;
+                        stack = push(stack, sp, tm, dm, tb, db);
+                        sp += 4;
+                    }
+                }
+                minD[i] = md;
+                minT[i] = mt;
+                minK[i] = mk;
+                lower[i] = Math.min(lb, md - v * h / 2);
+            }
+        });
+        List<ClearanceReport.Approach> all = new ArrayList<>(n);
+        double certified = Double.POSITIVE_INFINITY;
+        double[] pos = new double[3];
+        for (int i = 0; i < n; i++) {
+            if (minK[i] < 0) {
+                continue;
+            }
+            plan.trajectories().get(i).position(minT[i], pos, 0);
+            all.add(new ClearanceReport.Approach(i, Plan.droneName(i), minT[i], pos[0], pos[1], pos[2],
+                    st.name(minK[i]), st.kind(minK[i]), minD[i], lower[i]));
+            certified = Math.min(certified, lower[i]);
+        }
+        all.sort(Comparator.comparingDouble(ClearanceReport.Approach::distanceM)
+                .thenComparingInt(ClearanceReport.Approach::drone));
+        ClearanceReport.Approach closest = null;
+        if (!all.isEmpty()) {
+            ClearanceReport.Approach c = all.get(0);
+            closest = new ClearanceReport.Approach(c.drone(), c.name(), c.time(), c.x(), c.y(), c.z(), c.structure(),
+                    c.kind(), c.distanceM(), Math.min(c.lowerBoundM(), certified));
+        }
+        List<ClearanceReport.Approach> violations = new ArrayList<>();
+        int violationCount = 0;
+        for (ClearanceReport.Approach a : all) {
+            if (a.distanceM() < buffer) {
+                violationCount++;
+                if (violations.size() < LIST_LIMIT) {
+                    violations.add(a);
+                }
+            }
+        }
+        return new ClearanceReport(site.name(), buffer, h, site.towers().size(), site.bridges().size(),
+                site.banks().size(), closest, violationCount, violations, all.subList(0, Math.min(NEAREST, all.size())),
+                (System.nanoTime() - t0) / 1e6);
+    }
+
+    private static double[] push(double[] stack, int sp, double ta, double da, double tb, double db) {
+        if (sp + 4 > stack.length) {
+            stack = Arrays.copyOf(stack, stack.length * 2);
+        }
+        stack[sp] = ta;
+        stack[sp + 1] = da;
+        stack[sp + 2] = tb;
+        stack[sp + 3] = db;
+        return stack;
+    }
+
+    /** Growable sample buffer of one drone: times, distances, structure indices. */
+    private static final class Samples {
+        double[] t = new double[64], d = new double[64];
+        int[] k = new int[64];
+        int n;
+
+        void clear() {
+            n = 0;
+        }
+
+        void add(double time, double dist, int structure) {
+            if (n == t.length) {
+                t = Arrays.copyOf(t, 2 * n);
+                d = Arrays.copyOf(d, 2 * n);
+                k = Arrays.copyOf(k, 2 * n);
+            }
+            t[n] = time;
+            d[n] = dist;
+            k[n] = structure;
+            n++;
+        }
+    }
+
+    /**
+     * The site's structures with axis-aligned bounding boxes: a query tests every box (a lower
+     * bound on the distance) and measures exactly only the structures whose box is closer than
+     * the best so far.
+     */
+    static final class Structures {
+        private static final byte TOWER = 0, BRIDGE = 1, BANK = 2;
+        private final double[] box;
+        private final byte[] kind;
+        private final Object[] ref;
+        private final double waterLevel;
+
+        Structures(Site site) {
+            int m = site.towers().size() + site.bridges().size() + site.banks().size();
+            box = new double[6 * m];
+            kind = new byte[m];
+            ref = new Object[m];
+            waterLevel = site.waterLevel();
+            double[] b = new double[4];
+            int k = 0;
+            for (Tower t : site.towers()) {
+                t.footprint().bounds(b);
+                set(k++, TOWER, t, b[0], b[1], b[2], b[3], t.base(), t.top());
+            }
+            for (Bridge br : site.bridges()) {
+                double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
+                double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+                double z0 = br.deckHeight() - br.thickness(), z1 = br.deckHeight();
+                for (int i = 0; i < br.deckSize(); i++) {
+                    x0 = Math.min(x0, br.deckX(i));
+                    x1 = Math.max(x1, br.deckX(i));
+                    y0 = Math.min(y0, br.deckY(i));
+                    y1 = Math.max(y1, br.deckY(i));
+                }
+                double w = br.width() / 2;
+                x0 -= w;
+                x1 += w;
+                y0 -= w;
+                y1 += w;
+                for (Pylon p : br.pylons()) {
+                    x0 = Math.min(x0, p.x());
+                    x1 = Math.max(x1, p.x());
+                    y0 = Math.min(y0, p.y());
+                    y1 = Math.max(y1, p.y());
+                    z0 = Math.min(z0, p.base());
+                    z1 = Math.max(z1, p.top());
+                }
+                set(k++, BRIDGE, br, x0, x1, y0, y1, z0, z1);
+            }
+            for (Bank bank : site.banks()) {
+                bank.outline().bounds(b);
+                set(k++, BANK, bank, b[0], b[1], b[2], b[3], Math.min(waterLevel, bank.elevation()), bank.elevation());
+            }
+        }
+
+        private void set(int k, byte type, Object o, double x0, double x1, double y0, double y1, double z0, double z1) {
+            kind[k] = type;
+            ref[k] = o;
+            box[6 * k] = x0;
+            box[6 * k + 1] = x1;
+            box[6 * k + 2] = y0;
+            box[6 * k + 3] = y1;
+            box[6 * k + 4] = z0;
+            box[6 * k + 5] = z1;
+        }
+
+        int size() {
+            return kind.length;
+        }
+
+        /** Distance (m) from (x, y, z) to the nearest structure, its index into {@code which[0]} (−1 if none). */
+        double nearest(double x, double y, double z, int[] which) {
+            double best = Double.POSITIVE_INFINITY;
+            int arg = -1;
+            for (int k = 0; k < kind.length; k++) {
+                int o = 6 * k;
+                double ex = Math.max(0, Math.max(box[o] - x, x - box[o + 1]));
+                double ey = Math.max(0, Math.max(box[o + 2] - y, y - box[o + 3]));
+                double ez = Math.max(0, Math.max(box[o + 4] - z, z - box[o + 5]));
+                double lb2 = ex * ex + ey * ey + ez * ez;
+                if (lb2 >= best * best) {
+                    continue;
+                }
+                double d = distance(k, x, y, z);
+                if (d < best) {
+                    best = d;
+                    arg = k;
+                }
+            }
+            which[0] = arg;
+            return best;
+        }
+
+        /** Exact distance (m) from (x, y, z) to structure {@code k}; 0 inside it. */
+        double distance(int k, double x, double y, double z) {
+            switch (kind[k]) {
+                case TOWER:
+                    return ((Tower) ref[k]).distanceTo(x, y, z);
+                case BRIDGE:
+                    return ((Bridge) ref[k]).distanceTo(x, y, z);
+                default:
+                    Bank b = (Bank) ref[k];
+                    Polygon outline = b.outline();
+                    double dh = outline.distanceTo(x, y);
+                    double dv = Math.max(0, Math.max(Math.min(waterLevel, b.elevation()) - z, z - b.elevation()));
+                    return Math.sqrt(dh * dh + dv * dv);
+            }
+        }
+
+        String name(int k) {
+            return switch (kind[k]) {
+                case TOWER -> ((Tower) ref[k]).name();
+                case BRIDGE -> ((Bridge) ref[k]).name();
+                default -> ((Bank) ref[k]).name();
+            };
+        }
+
+        String kind(int k) {
+            return switch (kind[k]) {
+                case TOWER -> "tower";
+                case BRIDGE -> "bridge";
+                default -> "bank";
+            };
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.starling.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs a body over index ranges [lo, hi) of 0..n on a fixed number of threads. Each index is
+ * handled by exactly one call, so a body that writes only its own indices' slots gives the same
+ * result for any thread count.
+ */
+final class Parallel {
+    /** Work on indices [lo, hi). */
+    @FunctionalInterface
+    interface Range {
+        void run(int lo, int hi);
+    }
+
+    private Parallel() {
+    }
+
+    /** Available processors: the default thread count. */
+    static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Calls {@code body} on consecutive chunks of 0..n ({@code chunks} of them at most), on
+     * {@code threads} threads; returns when all are done and rethrows the first failure.
+     */
+    static void forRanges(int n, int threads, int chunks, Range body) {
+        if (n <= 0) {
+            return;
+        }
+        int c = Math.max(1, Math.min(n, chunks));
+        if (threads <= 1 || c == 1) {
+            for (int k = 0; k < c; k++) {
+                body.run((int) ((long) n * k / c), (int) ((long) n * (k + 1) / c));
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, c), r -> {
+            Thread t = new Thread(r, "starling-analysis");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>(c);
+            for (int k = 0; k < c; k++) {
+                int lo = (int) ((long) n * k / c), hi = (int) ((long) n * (k + 1) / c);
+                futures.add(pool.submit(() -> body.run(lo, hi)));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("analysis interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

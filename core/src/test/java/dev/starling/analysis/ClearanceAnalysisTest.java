@@ -1,0 +1,118 @@
+package dev.starling.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.starling.plan.Plan;
+import dev.starling.site.Bank;
+import dev.starling.site.Bridge;
+import dev.starling.site.Polygon;
+import dev.starling.site.Pylon;
+import dev.starling.site.ShowBox;
+import dev.starling.site.Site;
+import dev.starling.site.Tower;
+import dev.starling.trajectory.Trajectory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClearanceAnalysisTest {
+    /** Two towers beside the show, a bridge behind it and a bank to the left. */
+    private static Site site() {
+        Tower a = new Tower("Tower A", Polygon.rectangle(200, 0, 30, 30, 0), 0, 150, 0xFFFFFF);
+        Tower b = new Tower("Tower B", Polygon.rectangle(-200, 50, 20, 20, 10), 0, 100, 0xFFFFFF);
+        Bridge br = new Bridge("Bridge C", new double[][] {{-300, 300}, {300, 320}}, 40, 20, 4,
+                List.of(new Pylon(0, 310, 0, 120)), 0xFFFFFF);
+        Bank bank = new Bank("Bank D", Polygon.of(new double[][] {{-600, -200}, {-400, -200}, {-400, 200}, {-600, 200}}),
+                25, 0);
+        return new Site("test site", "", -2, new ShowBox(-150, -100, 0, 150, 100, 200), List.of(), List.of(bank),
+                List.of(a, b), List.of(br), List.of());
+    }
+
+    @Test
+    void droneFlownThroughATowerIsReportedWithThatTower() {
+        // drone 1 flies from the show area straight through Tower A (x 185..215) at 60 m.
+        Plan plan = TestPlans.of(List.of(
+                Trajectory.stationary(0, 60, 0, 0, 60),
+                Trajectory.startingAt(0, 0, -10, 60).lineTo(60, 400, -10, 60).build()));
+        ClearanceReport r = ClearanceAnalysis.analyze(plan, site(), ClearanceOptions.DEFAULT, 2);
+        assertFalse(r.ok());
+        assertEquals(1, r.violationCount());
+        ClearanceReport.Approach c = r.closest();
+        assertEquals(1, c.drone());
+        assertEquals("Tower A", c.structure());
+        assertEquals("tower", c.kind());
+        assertEquals(0, c.distanceM(), 1e-9);
+        assertTrue(c.time() > 185 / 400.0 * 60 && c.time() < 215 / 400.0 * 60, "inside the tower at t=" + c.time());
+        assertTrue(r.summary().contains("Tower A"), r.summary());
+    }
+
+    @Test
+    void closestApproachIsWithinTheSoundMarginOfTheTruth() {
+        // Passes Tower A's west face (x = 185) at 15 m: closest 15 m, at t where x = 170.
+        double v = 10;
+        Plan plan = TestPlans.of(List.of(Trajectory.startingAt(0, 170, -300, 60).lineTo(60, 170, -300 + 60 * v, 60).build()));
+        ClearanceOptions o = ClearanceOptions.DEFAULT;
+        ClearanceReport r = ClearanceAnalysis.analyze(plan, site(), o, 1);
+        assertTrue(r.ok(), r.summary());
+        ClearanceReport.Approach c = r.closest();
+        assertEquals("Tower A", c.structure());
+        assertTrue(c.distanceM() >= 15 - 1e-9 && c.distanceM() <= 15 + v * o.step() / 2, "closest " + c.distanceM());
+        assertTrue(c.lowerBoundM() <= 15 + 1e-9, "lower bound " + c.lowerBoundM());
+        assertTrue(c.lowerBoundM() >= 15 - v * o.step() / 2 - 1e-9, "lower bound " + c.lowerBoundM());
+    }
+
+    @Test
+    void curvedPathsAgreeWithFineSampling() {
+        // A cubic swing past the bridge pylon and Tower B; compare with 1 ms brute-force sampling.
+        Trajectory tr = Trajectory.startingAt(0, -150, 100, 30)
+                .cubicTo(40, -250, 200, 90, 50, 350, 130, 60, 250, 80).build();
+        Plan plan = TestPlans.of(List.of(tr));
+        Site s = site();
+        ClearanceReport r = ClearanceAnalysis.analyze(plan, s, ClearanceOptions.DEFAULT, 1);
+        ClearanceAnalysis.Structures st = new ClearanceAnalysis.Structures(s);
+        double best = Double.POSITIVE_INFINITY;
+        double[] p = new double[3];
+        int[] k = new int[1];
+        for (int i = 0; i <= 40_000; i++) {
+            tr.position(i * 1e-3, p, 0);
+            best = Math.min(best, st.nearest(p[0], p[1], p[2], k));
+        }
+        ClearanceReport.Approach c = r.closest();
+        assertNotNull(c);
+        assertTrue(c.lowerBoundM() <= best + 1e-9, c.lowerBoundM() + " vs " + best);
+        assertTrue(c.distanceM() >= best - 1e-9, c.distanceM() + " vs " + best);
+        double v = Kinematics.speedBound(tr);
+        assertTrue(c.distanceM() - best <= v * ClearanceOptions.DEFAULT.step() / 2 + 1e-9);
+    }
+
+    @Test
+    void bankTerrainCountsAsAStructure() {
+        // Flying 5 m above the 25 m bank.
+        Plan plan = TestPlans.of(List.of(Trajectory.stationary(0, 10, -500, 0, 30)));
+        ClearanceReport r = ClearanceAnalysis.analyze(plan, site(), ClearanceOptions.DEFAULT, 1);
+        assertEquals("bank", r.closest().kind());
+        assertEquals(5, r.closest().distanceM(), 1e-9);
+        assertEquals(1, r.violationCount());
+    }
+
+    @Test
+    void nearestStructureMatchesALinearScan() {
+        Site s = site();
+        ClearanceAnalysis.Structures st = new ClearanceAnalysis.Structures(s);
+        int[] k = new int[1];
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 2000; i++) {
+            double x = rnd.nextDouble(-700, 700), y = rnd.nextDouble(-400, 400), z = rnd.nextDouble(-5, 250);
+            double d = st.nearest(x, y, z, k);
+            double scan = Double.POSITIVE_INFINITY;
+            for (int q = 0; q < st.size(); q++) {
+                scan = Math.min(scan, st.distance(q, x, y, z));
+            }
+            assertEquals(scan, d, 0);
+            // The site's own scan covers towers and bridges; banks can only bring the nearest closer.
+            assertTrue(d <= s.distanceToStructures(x, y, z) + 1e-9);
+        }
+    }
+}
