@@ -204,6 +204,84 @@ public final class Trajectory {
         }
     }
 
+    /**
+     * The part of this trajectory between {@code t0} and {@code t1} (clamped to its span), as a
+     * new trajectory: boundary segments are cut exactly by de Casteljau subdivision, so positions
+     * agree with this trajectory at every time in the window.
+     *
+     * @throws IllegalArgumentException when the clamped window is empty
+     */
+    public Trajectory slice(double t0, double t1) {
+        double a = Math.max(t0, startTime()), b = Math.min(t1, endTime());
+        if (!(b > a)) {
+            throw new IllegalArgumentException("empty window [" + t0 + ", " + t1 + "] for a trajectory over ["
+                    + startTime() + ", " + endTime() + "]");
+        }
+        int s0 = segmentAt(a), s1 = segmentAt(b);
+        if (b == knots[s1] && s1 > s0) {
+            s1--;
+        }
+        double[] p = new double[12];
+        double[] q = new double[12];
+        Builder out = null;
+        for (int s = s0; s <= s1; s++) {
+            double ks = knots[s], ke = knots[s + 1], len = ke - ks;
+            double u0 = s == s0 ? (a - ks) / len : 0;
+            double u1 = s == s1 ? (b - ks) / len : 1;
+            int d = degree[s];
+            System.arraycopy(ctrl, s * STRIDE, p, 0, (d + 1) * 3);
+            subdivide(p, d, u0, u1, q);
+            if (out == null) {
+                out = new Builder(s == s0 ? a : ks, q[0], q[1], q[2]);
+            }
+            double end = s == s1 ? b : ke;
+            switch (d) {
+                case 1 -> out.lineTo(end, q[3], q[4], q[5]);
+                case 2 -> out.quadTo(end, q[3], q[4], q[5], q[6], q[7], q[8]);
+                default -> out.cubicTo(end, q[3], q[4], q[5], q[6], q[7], q[8], q[9], q[10], q[11]);
+            }
+        }
+        return out.build();
+    }
+
+    /** Control points of the piece [u0, u1] of the Bézier curve p (degree d) into q. */
+    private static void subdivide(double[] p, int d, double u0, double u1, double[] q) {
+        double[] tmp = p.clone();
+        // right part from u0: [u0, 1]
+        if (u0 > 0) {
+            splitRight(tmp, d, u0);
+        }
+        // left part of the remainder up to (u1 - u0) / (1 - u0)
+        double u = u0 >= 1 ? 1 : (u1 - u0) / (1 - u0);
+        if (u < 1) {
+            splitLeft(tmp, d, u);
+        }
+        System.arraycopy(tmp, 0, q, 0, (d + 1) * 3);
+    }
+
+    /** Replaces p by the control points of its part [u, 1]. */
+    private static void splitRight(double[] p, int d, double u) {
+        for (int r = 1; r <= d; r++) {
+            for (int k = 0; k <= d - r; k++) {
+                for (int ax = 0; ax < 3; ax++) {
+                    p[k * 3 + ax] = (1 - u) * p[k * 3 + ax] + u * p[(k + 1) * 3 + ax];
+                }
+            }
+        }
+        // after the loops p[k] holds the k-th point of the right part's de Casteljau column
+    }
+
+    /** Replaces p by the control points of its part [0, u]. */
+    private static void splitLeft(double[] p, int d, double u) {
+        for (int r = 1; r <= d; r++) {
+            for (int k = d; k >= r; k--) {
+                for (int ax = 0; ax < 3; ax++) {
+                    p[k * 3 + ax] = (1 - u) * p[(k - 1) * 3 + ax] + u * p[k * 3 + ax];
+                }
+            }
+        }
+    }
+
     private void copyPoint(int s, int k, double[] out, int off) {
         int b = s * STRIDE + k * 3;
         out[off] = ctrl[b];

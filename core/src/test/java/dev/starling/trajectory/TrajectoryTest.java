@@ -109,4 +109,40 @@ class TrajectoryTest {
         assertEquals(2, tr.segmentAt(4));
         assertEquals(2, tr.segmentAt(10));
     }
+
+    @Test
+    void sliceAgreesWithTheWholeInsideItsWindow() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        Trajectory.Builder b = Trajectory.startingAt(0, 0, 0, 0);
+        double t = 0;
+        for (int s = 0; s < 20; s++) {
+            t += 0.5 + rnd.nextDouble() * 3;
+            double[] q = new double[9];
+            for (int k = 0; k < 9; k++) {
+                q[k] = rnd.nextDouble(-50, 50);
+            }
+            b.segment(t, 1 + s % 3, q);
+        }
+        Trajectory tr = b.build();
+        double[] p = new double[3], r = new double[3];
+        for (int trial = 0; trial < 200; trial++) {
+            double a = rnd.nextDouble(-1, tr.endTime());
+            double e = a + rnd.nextDouble(0.01, 15);
+            if (e <= tr.startTime()) {
+                continue;
+            }
+            Trajectory sl = tr.slice(a, e);
+            assertEquals(Math.max(a, tr.startTime()), sl.startTime(), 0);
+            assertEquals(Math.min(e, tr.endTime()), sl.endTime(), 0);
+            for (int k = 0; k <= 20; k++) {
+                double tt = Math.min(sl.endTime(), sl.startTime() + (sl.endTime() - sl.startTime()) * k / 20);
+                tr.position(tt, p, 0);
+                sl.position(tt, r, 0);
+                assertArrayEquals(p, r, 1e-9);
+                tr.velocity(tt, p, 0);
+                sl.velocity(tt, r, 0);
+                assertArrayEquals(p, r, 1e-7);
+            }
+        }
+    }
 }
