@@ -224,17 +224,20 @@ public final class PlanCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: %d drones, %d scenes, show %.1f s (airborne %.1f s)%n", show.name(),
                 show.drones(), show.scenes().size(), rep.duration(), rep.flightTime());
         out.println();
-        out.printf(Locale.ROOT, "%-24s %8s %8s %8s %7s %6s %6s %6s %6s %8s%n", "transition", "start s", "dur s",
-                "bound s", "move m", "vxy", "vup", "vdown", "acc", "assign");
+        out.printf(Locale.ROOT, "%s %8s %8s %8s %7s %6s %6s %6s %6s %7s %8s%n", pad("transition", 24), "start s", "dur s",
+                "bound s", "move m", "vxy", "vup", "vdown", "acc", "sep m", "assign");
         for (TransitionStats t : rep.transitions()) {
-            out.printf(Locale.ROOT, "%-24s %8.1f %8.2f %8.2f %7.1f %6.2f %6.2f %6.2f %6.2f %6.0fms%n",
-                    clip(t.name(), 24), t.start(), t.duration(), t.lowerBound(), t.longestMove(), t.peakSpeedXY(),
-                    t.peakSpeedUp(), t.peakSpeedDown(), t.peakAcceleration(), t.assignmentMillis());
+            String sep = Double.isInfinite(t.minSeparation()) ? String.format(Locale.ROOT, ">%.1f",
+                    PlanRepair.SEPARATION_PROBE * show.limits().minSeparation())
+                    : Double.isNaN(t.minSeparation()) ? "-" : String.format(Locale.ROOT, "%.3f", t.minSeparation());
+            out.printf(Locale.ROOT, "%s %8.1f %8.2f %8.2f %7.1f %6.2f %6.2f %6.2f %6.2f %7s %6.0fms%n",
+                    pad(t.name(), 24), t.start(), t.duration(), t.lowerBound(), t.longestMove(), t.peakSpeedXY(),
+                    t.peakSpeedUp(), t.peakSpeedDown(), t.peakAcceleration(), sep, t.assignmentMillis());
         }
         out.println();
-        out.printf(Locale.ROOT, "%-24s %8s %8s %8s%n", "scene", "start s", "hold s", "until s");
+        out.printf(Locale.ROOT, "%s %8s %8s %8s%n", pad("scene", 24), "start s", "hold s", "until s");
         for (SceneSpan s : rep.scenes()) {
-            out.printf(Locale.ROOT, "%-24s %8.1f %8.1f %8.1f%n", clip(s.name(), 24), s.start(), s.holdStart(), s.holdEnd());
+            out.printf(Locale.ROOT, "%s %8.1f %8.1f %8.1f%n", pad(s.name(), 24), s.start(), s.holdStart(), s.holdEnd());
         }
         out.println();
         out.println("verification (independent):");
@@ -274,7 +277,27 @@ public final class PlanCommand implements Callable<Integer> {
         }
     }
 
-    private static String clip(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    /** {@code s} cut or padded to {@code cols} terminal columns (CJK characters take two). */
+    static String pad(String s, int cols) {
+        StringBuilder sb = new StringBuilder();
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int cw = wide(cp) ? 2 : 1;
+            if (w + cw > cols) {
+                break;
+            }
+            sb.appendCodePoint(cp);
+            w += cw;
+            i += Character.charCount(cp);
+        }
+        return sb + " ".repeat(cols - w);
+    }
+
+    private static boolean wide(int cp) {
+        Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+        return sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
+                || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.HANGUL
+                || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF60);
     }
 }

@@ -26,6 +26,11 @@ import java.util.TreeSet;
 public final class PlanRepair {
     /** Most waves a transition may be split into. */
     public static final int MAX_WAVES = 6;
+    /**
+     * Per-transition separation is measured exactly up to this multiple of d_min; a transition
+     * whose drones all stay farther apart reports +Infinity ("more than that").
+     */
+    public static final double SEPARATION_PROBE = 2.0;
     /** Most verify–repair rounds. */
     public static final int MAX_ROUNDS = 8;
 
@@ -74,7 +79,44 @@ public final class PlanRepair {
             rep = Verifier.verify(as.plan(), as.plan().limits(), opts);
             verifyNanos += System.nanoTime() - v0;
         }
+        long s0 = System.nanoTime();
+        as = new ShowPlanner.Assembled(as.plan(), withSeparation(as, options));
+        verifyNanos += System.nanoTime() - s0;
         return new Outcome(as, rep, round, List.copyOf(repaired), verifyNanos / 1e9, repairNanos / 1e9);
+    }
+
+    /**
+     * Each transition's closest approach, by verifying the plan cut to the transition's window
+     * for separation alone, with the bound raised to {@link #SEPARATION_PROBE} × d_min so that the
+     * verifier reports the exact minimum for every transition that comes that close. A transition
+     * whose drones all stay farther apart gets {@code +Infinity}.
+     */
+    static List<TransitionStats> withSeparation(ShowPlanner.Assembled as, VerifyOptions options) {
+        Plan plan = as.plan();
+        double dMin = plan.limits().minSeparation();
+        List<TransitionStats> out = new ArrayList<>();
+        if (!dev.starling.show.Limits.given(dMin)) {
+            return as.transitions();
+        }
+        dev.starling.show.Limits probe = new dev.starling.show.Limits(SEPARATION_PROBE * dMin, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, null);
+        VerifyOptions quiet = options.withProgress(null).withMaxViolations(0);
+        for (TransitionStats ts : as.transitions()) {
+            if (ts.duration() <= 0) {
+                out.add(ts);
+                continue;
+            }
+            List<dev.starling.trajectory.Trajectory> cut = new ArrayList<>(plan.droneCount());
+            for (dev.starling.trajectory.Trajectory tr : plan.trajectories()) {
+                cut.add(tr.slice(ts.start(), ts.end()));
+            }
+            Plan window = new Plan(plan.name(), probe, cut, plan.lights(), List.of());
+            VerificationReport r = Verifier.verify(window, probe, quiet);
+            VerificationReport.CheckResult c = r.check(Check.SEPARATION);
+            double d = c.count() > 0 ? c.worst() : Double.POSITIVE_INFINITY;
+            out.add(ts.withMinSeparation(d));
+        }
+        return out;
     }
 
     /**
