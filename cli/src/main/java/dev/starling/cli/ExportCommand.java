@@ -79,6 +79,10 @@ final class ExportCommand implements Callable<Integer> {
             throw new InputException(null, "--rate", "--rate applies to --format csv only",
                     "drop --rate, or export with --format csv");
         }
+        if (Files.isDirectory(out)) {
+            throw new InputException(out.toString(), "--out", "is a folder, not a file name",
+                    "give the file to write, e.g. --out " + out.resolve("show" + format.extension()));
+        }
         ExportOptions opts = ExportOptions.defaults();
         if (rate != null) {
             opts = opts.withCsvRate(rate);

@@ -118,6 +118,10 @@ class ExportCommandTest {
         assertEquals(2, rate.code());
         assertTrue(rate.err().contains("--rate applies to --format csv only"), rate.err());
 
+        Run folder = run("export", planFile.toString(), "--format", "skyc", "--out", dir.toString());
+        assertEquals(2, folder.code());
+        assertTrue(folder.err().contains("is a folder"), folder.err());
+
         Run badRate = run("export", planFile.toString(), "--format", "csv", "--rate", "0", "--out",
                 dir.resolve("x.zip").toString());
         assertEquals(2, badRate.code());
