@@ -295,7 +295,7 @@ public final class Polygon {
         double d1 = (xs[b] - xs[a]) * (py - ys[a]) - (ys[b] - ys[a]) * (px - xs[a]);
         double d2 = (xs[c] - xs[b]) * (py - ys[b]) - (ys[c] - ys[b]) * (px - xs[b]);
         double d3 = (xs[a] - xs[c]) * (py - ys[c]) - (ys[a] - ys[c]) * (px - xs[c]);
-        return d1 > 0 && d2 > 0 && d3 > 0;
+        return d1 >= 0 && d2 >= 0 && d3 >= 0;
     }
 
     /** Squared distance from (px, py) to the segment (ax, ay)–(bx, by). */

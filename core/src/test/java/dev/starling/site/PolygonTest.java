@@ -93,15 +93,30 @@ class PolygonTest {
             double r = 10 + 90 * rnd.nextDouble();
             v[i] = new double[] {r * Math.cos(a), r * Math.sin(a)};
         }
-        Polygon p = Polygon.of(v);
+        assertTiles(Polygon.of(v), rnd);
+    }
+
+    @Test
+    void aVertexOnALaterDiagonalDoesNotBreakTheTiling() {
+        // (0, -1650) lies exactly on the line from (-3500, -1700) to (3500, -1600): the Nanshan hills of the flagship site
+        Polygon p = Polygon.of(new double[][] {{-3500, -1700}, {-1500, -1550}, {0, -1650}, {1500, -1500},
+            {3500, -1600}, {3500, -3500}, {-3500, -3500}});
+        assertTiles(p, new SplittableRandom(3));
+    }
+
+    /** Every triangle counter-clockwise; every sample point inside covered exactly once, outside never. */
+    private static void assertTiles(Polygon p, SplittableRandom rnd) {
+        int n = p.size();
         int[] t = p.triangulate();
         assertEquals(3 * (n - 2), t.length);
         for (int k = 0; k < t.length; k += 3) {
             assertTrue(cross(p, t[k], t[k + 1], t[k + 2]) >= -1e-9, "triangle " + k / 3 + " is clockwise");
         }
         assertEquals(p.area(), triangleArea(p, t), 1e-6 * p.area());
+        double[] b = new double[4];
+        p.bounds(b);
         for (int s = 0; s < 300; s++) {
-            double x = -100 + 200 * rnd.nextDouble(), y = -100 + 200 * rnd.nextDouble();
+            double x = b[0] + (b[1] - b[0]) * rnd.nextDouble(), y = b[2] + (b[3] - b[2]) * rnd.nextDouble();
             if (p.distanceToOutline(x, y) < 1e-6) {
                 continue;
             }
