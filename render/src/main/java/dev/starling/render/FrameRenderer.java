@@ -1,0 +1,298 @@
+package dev.starling.render;
+
+import static org.lwjgl.opengl.GL33C.GL_COLOR_BUFFER_BIT;
+import static org.lwjgl.opengl.GL33C.GL_DEPTH_BUFFER_BIT;
+import static org.lwjgl.opengl.GL33C.GL_DRAW_FRAMEBUFFER;
+import static org.lwjgl.opengl.GL33C.GL_FRAMEBUFFER;
+import static org.lwjgl.opengl.GL33C.GL_LINEAR;
+import static org.lwjgl.opengl.GL33C.GL_PACK_ALIGNMENT;
+import static org.lwjgl.opengl.GL33C.GL_READ_FRAMEBUFFER;
+import static org.lwjgl.opengl.GL33C.GL_RGBA;
+import static org.lwjgl.opengl.GL33C.GL_R11F_G11F_B10F;
+import static org.lwjgl.opengl.GL33C.GL_RGBA8;
+import static org.lwjgl.opengl.GL33C.GL_UNSIGNED_BYTE;
+import static org.lwjgl.opengl.GL33C.glBindFramebuffer;
+import static org.lwjgl.opengl.GL33C.glBlitFramebuffer;
+import static org.lwjgl.opengl.GL33C.glClear;
+import static org.lwjgl.opengl.GL33C.glDepthMask;
+import static org.lwjgl.opengl.GL33C.glFinish;
+import static org.lwjgl.opengl.GL33C.glPixelStorei;
+import static org.lwjgl.opengl.GL33C.glReadPixels;
+import static org.lwjgl.opengl.GL33C.glViewport;
+
+import dev.starling.plan.Plan;
+import dev.starling.plan.SceneSpan;
+import dev.starling.show.Limits;
+import dev.starling.site.Site;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+import org.joml.Matrix4f;
+import org.lwjgl.system.MemoryUtil;
+
+/**
+ * Draws one frame of a show over its site, the same way for the window and for headless PNGs:
+ * <ol>
+ *   <li>mirrored pass (half resolution): sky, city above the water, drones, seen through the
+ *       camera reflected in the water plane;</li>
+ *   <li>main pass (HDR): sky, city, water (reading the mirrored pass), drones;</li>
+ *   <li>bloom and tone mapping into the display-ready RGBA8 target, then the HUD.</li>
+ * </ol>
+ * The result stays in an offscreen framebuffer: {@link #read} copies it out for a PNG,
+ * {@link #blitToWindow} copies it to the window. Needs a current OpenGL 3.3 context
+ * ({@link GlContext}); all GL calls happen on the calling thread. Per frame it allocates nothing
+ * but the HUD strings.
+ */
+public final class FrameRenderer implements AutoCloseable {
+    /**
+     * HDR target format: packed floats (11+11+10 bits, no alpha), so glow above 1.0 survives to
+     * the bloom pass at half the memory traffic of RGBA16F, which software GL feels most.
+     */
+    static final int HDR_FORMAT = GL_R11F_G11F_B10F;
+    /** Output rows the HUD font is sized for at 1:1. */
+    private static final int HUD_BASE_ROWS = 720;
+    private static final int HUD_TEXT = 0xE6ECF5;
+    private static final int HUD_TITLE = 0xFFFFFF;
+    private static final int HUD_WARN = 0xFF6A5A;
+
+    private final Plan plan;
+    private final Site site;
+    private final DroneFrame drones;
+    private final Timeline timeline;
+    private final SkyPass sky;
+    private final SkylinePass skyline;
+    private final WaterPass water;
+    private final DronePass dronePass;
+    private final BloomPass bloom;
+    private final String hudGlyphs;
+    private final Matrix4f proj = new Matrix4f();
+    private final Matrix4f vp = new Matrix4f();
+    private final Matrix4f inv = new Matrix4f();
+    private final Matrix4f vpMirror = new Matrix4f();
+    private final Matrix4f invMirror = new Matrix4f();
+    private final Matrix4f mirror;
+    private HudPass hud;
+    private int hudRows;
+    private Framebuffer hdr;
+    private Framebuffer reflection;
+    private Framebuffer output;
+    private ByteBuffer readBuffer;
+    private boolean hudVisible = true;
+    private String[] lastHud = new String[0];
+
+    /**
+     * Builds every pass for {@code plan} over {@code site} at {@code width} × {@code height} pixels.
+     *
+     * @throws RenderException when a framebuffer of that size is refused
+     * @throws ShaderException when a shader does not compile (with the driver's log)
+     */
+    public FrameRenderer(Plan plan, Site site, int width, int height) {
+        this.plan = plan;
+        this.site = site;
+        drones = new DroneFrame(plan);
+        timeline = new Timeline(plan.scenes(), plan.startTime(), plan.endTime());
+        mirror = new Matrix4f().reflect(0, 0, 1, (float) -site.waterLevel());
+        StringBuilder glyphs = new StringBuilder(plan.name()).append("×·–");
+        for (SceneSpan s : plan.scenes()) {
+            glyphs.append(s.name());
+        }
+        for (Camera c : Camera.presets(site)) {
+            glyphs.append(c.name());
+        }
+        hudGlyphs = glyphs.toString();
+        sky = new SkyPass();
+        skyline = new SkylinePass(site);
+        water = new WaterPass(site);
+        dronePass = new DronePass(plan.droneCount());
+        bloom = new BloomPass(width, height, HDR_FORMAT);
+        allocate(width, height);
+    }
+
+    /** Reallocates the targets for a new output size (the window was resized). */
+    public void resize(int width, int height) {
+        if (width == output.width() && height == output.height()) {
+            return;
+        }
+        freeTargets();
+        bloom.resize(width, height);
+        allocate(width, height);
+    }
+
+    private void allocate(int width, int height) {
+        if (width < 8 || height < 8) {
+            throw new RenderException("a frame needs at least 8x8 pixels, was " + width + "x" + height);
+        }
+        hdr = new Framebuffer(width, height, HDR_FORMAT, true);
+        reflection = new Framebuffer(Math.max(4, width / 2), Math.max(4, height / 2), HDR_FORMAT, true);
+        output = new Framebuffer(width, height, GL_RGBA8, false);
+        readBuffer = MemoryUtil.memAlloc(width * height * 4);
+        int rows = Math.max(12, Math.round(16f * height / HUD_BASE_ROWS));
+        if (hud == null || rows != hudRows) {
+            if (hud != null) {
+                hud.close();
+            }
+            hud = new HudPass(FontAtlas.build(hudGlyphs, rows));
+            hudRows = rows;
+        }
+    }
+
+    public int width() {
+        return output.width();
+    }
+
+    public int height() {
+        return output.height();
+    }
+
+    /** Shows or hides the HUD (shown by default). */
+    public void setHudVisible(boolean visible) {
+        hudVisible = visible;
+    }
+
+    /** The show's scene timeline as the HUD reads it. */
+    Timeline timeline() {
+        return timeline;
+    }
+
+    /**
+     * Renders the show at {@code t} seconds through {@code camera} into the offscreen output.
+     *
+     * @param status an extra HUD line (the preview's play state), or {@code null}
+     */
+    public FrameInfo render(double t, Camera camera, String status) {
+        drones.evaluate(t);
+        dronePass.upload(drones.xyz, drones.rgb, drones.litCount);
+        int w = output.width(), h = output.height();
+        float aspect = (float) w / h;
+        camera.projection(aspect, proj);
+        camera.viewProjection(aspect, vp);
+        vp.invert(inv);
+        vpMirror.set(vp).mul(mirror);
+        vpMirror.invert(invMirror);
+        float ex = (float) camera.eyeX(), ey = (float) camera.eyeY(), ez = (float) camera.eyeZ();
+        float waterZ = (float) site.waterLevel();
+        float pixelsPerMetre = proj.m11() * h / 2f;
+
+        reflection.bind();
+        glDepthMask(true);
+        glClear(GL_DEPTH_BUFFER_BIT);
+        skyline.draw(vpMirror, ex, ey, 2 * waterZ - ez, waterZ, true);
+        sky.draw(invMirror);
+        dronePass.draw(vpMirror, reflection.width(), reflection.height(), pixelsPerMetre * reflection.height() / h);
+
+        hdr.bind();
+        glDepthMask(true);
+        glClear(GL_DEPTH_BUFFER_BIT);
+        skyline.draw(vp, ex, ey, ez, Float.NaN, false);
+        water.draw(vp, ex, ey, ez, reflection.texture(), w, h, (float) t);
+        skyline.drawGround();
+        sky.draw(inv);
+        dronePass.draw(vp, w, h, pixelsPerMetre);
+
+        bloom.apply(hdr.texture(), output);
+        FrameInfo info = new FrameInfo(t, timeline.describe(t), drones.droneCount(), drones.litCount,
+                drones.airborne, drones.minSeparation, camera.name());
+        if (hudVisible) {
+            output.bind();
+            lastHud = hudLines(info, status);
+            hud.draw(lastHud, hudColors(info, lastHud.length), w, h);
+        }
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        return info;
+    }
+
+    private String[] hudLines(FrameInfo f, String status) {
+        String title = plan.name().isBlank() ? "Starling preview" : plan.name();
+        String sep = Double.isInfinite(f.minSeparation()) ? "-" : String.format(Locale.ROOT, "%.2f m", f.minSeparation());
+        double limit = plan.limits().minSeparation();
+        if (Limits.given(limit)) {
+            sep += String.format(Locale.ROOT, " (limit %.2f m)", limit);
+        }
+        String cam = "camera " + f.camera() + (status == null ? "" : "   " + status);
+        return new String[] {
+            title,
+            String.format(Locale.ROOT, "t %.1f s / %.1f s   %s", f.time(), timeline.end(), f.scene()),
+            String.format(Locale.ROOT, "drones %d (%d lit)   min separation %s", f.drones(), f.lit(), sep),
+            cam,
+        };
+    }
+
+    private int[] hudColors(FrameInfo f, int n) {
+        int[] c = new int[n];
+        java.util.Arrays.fill(c, HUD_TEXT);
+        c[0] = HUD_TITLE;
+        double limit = plan.limits().minSeparation();
+        if (Limits.given(limit) && f.minSeparation() < limit) {
+            c[2] = HUD_WARN;
+        }
+        return c;
+    }
+
+    /** Pixel rectangle (x, y, width, height; origin top-left) the HUD panel covered in the last frame. */
+    public int[] hudRectangle() {
+        return hud.panel(lastHud);
+    }
+
+    /** Waits until the GPU (or llvmpipe) has finished the frame; for timing. */
+    public void finish() {
+        glFinish();
+    }
+
+    /** Copies the last frame into a new RGB image (top row first). */
+    public BufferedImage read() {
+        BufferedImage img = new BufferedImage(output.width(), output.height(), BufferedImage.TYPE_INT_RGB);
+        read(img);
+        return img;
+    }
+
+    /** Copies the last frame into {@code dest}, which must be TYPE_INT_RGB of the output's size. */
+    public void read(BufferedImage dest) {
+        int w = output.width(), h = output.height();
+        if (dest.getWidth() != w || dest.getHeight() != h || dest.getType() != BufferedImage.TYPE_INT_RGB) {
+            throw new IllegalArgumentException("need a TYPE_INT_RGB image of " + w + "x" + h);
+        }
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, output.id());
+        glPixelStorei(GL_PACK_ALIGNMENT, 4);
+        readBuffer.clear();
+        glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, readBuffer);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+        int[] px = ((DataBufferInt) dest.getRaster().getDataBuffer()).getData();
+        ByteBuffer b = readBuffer;
+        for (int row = 0; row < h; row++) {
+            int src = (h - 1 - row) * w * 4;
+            int dst = row * w;
+            for (int x = 0; x < w; x++) {
+                int o = src + 4 * x;
+                px[dst + x] = ((b.get(o) & 255) << 16) | ((b.get(o + 1) & 255) << 8) | (b.get(o + 2) & 255);
+            }
+        }
+    }
+
+    /** Copies the last frame to the window's framebuffer, scaled to {@code width} × {@code height}. */
+    public void blitToWindow(int width, int height) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, output.id());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+        glViewport(0, 0, width, height);
+        glBlitFramebuffer(0, 0, output.width(), output.height(), 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    }
+
+    private void freeTargets() {
+        hdr.close();
+        reflection.close();
+        output.close();
+        MemoryUtil.memFree(readBuffer);
+    }
+
+    @Override
+    public void close() {
+        freeTargets();
+        hud.close();
+        bloom.close();
+        dronePass.close();
+        water.close();
+        skyline.close();
+        sky.close();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.starling.render;
+
+import static org.lwjgl.opengl.GL33C.GL_ARRAY_BUFFER;
+import static org.lwjgl.opengl.GL33C.GL_DEPTH_TEST;
+import static org.lwjgl.opengl.GL33C.GL_FLOAT;
+import static org.lwjgl.opengl.GL33C.GL_LESS;
+import static org.lwjgl.opengl.GL33C.GL_STATIC_DRAW;
+import static org.lwjgl.opengl.GL33C.GL_TEXTURE0;
+import static org.lwjgl.opengl.GL33C.GL_TEXTURE_2D;
+import static org.lwjgl.opengl.GL33C.GL_TRIANGLES;
+import static org.lwjgl.opengl.GL33C.glActiveTexture;
+import static org.lwjgl.opengl.GL33C.glBindBuffer;
+import static org.lwjgl.opengl.GL33C.glBindTexture;
+import static org.lwjgl.opengl.GL33C.glBindVertexArray;
+import static org.lwjgl.opengl.GL33C.glBufferData;
+import static org.lwjgl.opengl.GL33C.glDeleteBuffers;
+import static org.lwjgl.opengl.GL33C.glDeleteVertexArrays;
+import static org.lwjgl.opengl.GL33C.glDepthFunc;
+import static org.lwjgl.opengl.GL33C.glDepthMask;
+import static org.lwjgl.opengl.GL33C.glDrawArrays;
+import static org.lwjgl.opengl.GL33C.glEnable;
+import static org.lwjgl.opengl.GL33C.glEnableVertexAttribArray;
+import static org.lwjgl.opengl.GL33C.glGenBuffers;
+import static org.lwjgl.opengl.GL33C.glGenVertexArrays;
+import static org.lwjgl.opengl.GL33C.glUniform1f;
+import static org.lwjgl.opengl.GL33C.glUniform2f;
+import static org.lwjgl.opengl.GL33C.glUniform3f;
+import static org.lwjgl.opengl.GL33C.glUniformMatrix4fv;
+import static org.lwjgl.opengl.GL33C.glVertexAttribPointer;
+
+import dev.starling.site.Polygon;
+import dev.starling.site.River;
+import dev.starling.site.Site;
+import org.joml.Matrix4fc;
+import org.lwjgl.system.MemoryStack;
+
+/**
+ * The rivers: their outlines, triangulated once, at the site's water level. The fragment shader
+ * reads the mirrored pass (drawn just before into a half-resolution target) at the same pixel,
+ * with ripples, vertical streaks, Fresnel weighting and haze: one texture fetch pattern per
+ * water pixel, no second geometry pass.
+ */
+final class WaterPass implements AutoCloseable {
+    private final ShaderProgram program;
+    private final int vao;
+    private final int vbo;
+    private final int count;
+    private final int uViewProj;
+    private final int uViewport;
+    private final int uEye;
+    private final int uTime;
+
+    WaterPass(Site site) {
+        program = ShaderProgram.load("water", "water");
+        uViewProj = program.uniform("u_viewProj");
+        uViewport = program.uniform("u_viewport");
+        uEye = program.uniform("u_eye");
+        uTime = program.uniform("u_time");
+        program.sampler("u_reflection", 0);
+        glUniform3f(program.uniform("u_fogColor"), SkyPass.HORIZON[0], SkyPass.HORIZON[1], SkyPass.HORIZON[2]);
+        glUniform1f(program.uniform("u_fogDensity"), SkylinePass.FOG_DENSITY);
+
+        int total = 0;
+        for (River r : site.rivers()) {
+            total += 3 * (r.outline().size() - 2);
+        }
+        float[] data = new float[total * 3];
+        int o = 0;
+        float z = (float) site.waterLevel();
+        for (River r : site.rivers()) {
+            Polygon p = r.outline();
+            for (int v : p.triangulate()) {
+                data[o++] = (float) p.x(v);
+                data[o++] = (float) p.y(v);
+                data[o++] = z;
+            }
+        }
+        count = total;
+        vao = glGenVertexArrays();
+        vbo = glGenBuffers();
+        glBindVertexArray(vao);
+        glBindBuffer(GL_ARRAY_BUFFER, vbo);
+        glBufferData(GL_ARRAY_BUFFER, data, GL_STATIC_DRAW);
+        glVertexAttribPointer(0, 3, GL_FLOAT, false, 3 * Float.BYTES, 0);
+        glEnableVertexAttribArray(0);
+        glBindVertexArray(0);
+    }
+
+    /**
+     * Draws the water into the bound target (viewport {@code width} × {@code height}), reflecting
+     * {@code reflectionTexture}; {@code time} (seconds) moves the ripples.
+     */
+    void draw(Matrix4fc viewProj, float eyeX, float eyeY, float eyeZ, int reflectionTexture, int width, int height,
+              float time) {
+        glEnable(GL_DEPTH_TEST);
+        glDepthFunc(GL_LESS);
+        glDepthMask(true);
+        program.use();
+        try (MemoryStack stack = MemoryStack.stackPush()) {
+            glUniformMatrix4fv(uViewProj, false, viewProj.get(stack.mallocFloat(16)));
+        }
+        glUniform2f(uViewport, width, height);
+        glUniform3f(uEye, eyeX, eyeY, eyeZ);
+        glUniform1f(uTime, time);
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, reflectionTexture);
+        glBindVertexArray(vao);
+        glDrawArrays(GL_TRIANGLES, 0, count);
+        glBindVertexArray(0);
+    }
+
+    @Override
+    public void close() {
+        glDeleteBuffers(vbo);
+        glDeleteVertexArrays(vao);
+        program.close();
+    }
+}

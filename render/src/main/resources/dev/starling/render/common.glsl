@@ -1,0 +1,24 @@
+// Shared helpers, pasted in by ShaderProgram where a shader says: #include "common.glsl"
+
+// Colours in the site and plan files are sRGB; lighting happens in linear light.
+vec3 srgbToLinear(vec3 c) {
+    return pow(c, vec3(2.2));
+}
+
+// Hash without sine: a stable pseudo-random number in [0, 1) per input.
+float hash12(vec2 p) {
+    vec3 q = fract(vec3(p.xyx) * 0.1031);
+    q += dot(q, q.yzx + 33.33);
+    return fract((q.x + q.y) * q.z);
+}
+
+float hash13(vec3 p) {
+    p = fract(p * 0.1031);
+    p += dot(p, p.zyx + 31.32);
+    return fract((p.x + p.y) * p.z);
+}
+
+// Night haze over the rivers: distant things sink into the horizon glow.
+vec3 applyFog(vec3 c, float dist, vec3 fogColor, float density) {
+    return mix(c, fogColor, 1.0 - exp(-dist * density));
+}

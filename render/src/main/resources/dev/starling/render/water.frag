@@ -1,0 +1,37 @@
+#version 330 core
+#include "common.glsl"
+// Dark river that mirrors the city and the drones: samples the mirrored pass at this pixel,
+// displaced by ripples and smeared vertically (lights on moving water stretch towards the
+// viewer), weighted by Fresnel (grazing views reflect more), fading into the haze.
+in vec3 v_world;
+uniform sampler2D u_reflection;
+uniform vec2 u_viewport;
+uniform vec3 u_eye;
+uniform float u_time;
+uniform vec3 u_fogColor;
+uniform float u_fogDensity;
+out vec4 o_color;
+
+void main() {
+    vec2 uv = gl_FragCoord.xy / u_viewport;
+    vec3 toEye = u_eye - v_world;
+    float dist = length(toEye);
+    vec3 v = toEye / dist;
+    vec2 w = v_world.xy;
+    float t = u_time;
+    float r = sin(dot(w, vec2(0.11, 0.07)) + t * 1.1) + 0.6 * sin(dot(w, vec2(-0.05, 0.19)) - t * 1.6);
+    float s = cos(dot(w, vec2(0.07, 0.13)) - t * 0.9) + 0.5 * sin(dot(w, vec2(0.31, -0.23)) + t * 2.4);
+    float near = clamp(250.0 / dist, 0.15, 1.0);
+    vec2 off = vec2(r * 0.0022, s * 0.005) * near;
+    // streak taps jittered per pixel: a grainy smear instead of ghost copies
+    float j = 0.6 + 0.8 * hash12(gl_FragCoord.xy);
+    vec2 s1 = vec2(0.0, 0.007 * j);
+    vec3 refl = texture(u_reflection, uv + off).rgb * 0.4
+              + texture(u_reflection, uv + off + s1).rgb * 0.3
+              + texture(u_reflection, uv + off - s1).rgb * 0.3;
+    float g = 1.0 - clamp(v.z, 0.0, 1.0);
+    float g2 = g * g;
+    float fresnel = 0.02 + 0.98 * g2 * g2 * g;
+    vec3 c = vec3(0.0025, 0.0035, 0.0055) + refl * mix(0.22, 0.75, fresnel);
+    o_color = vec4(applyFog(c, dist, u_fogColor, u_fogDensity), 1.0);
+}
