@@ -32,9 +32,16 @@ public final class ShowTargets {
     private ShowTargets() {
     }
 
-    /** The spacing every formation of {@code show} is sampled with: √2 · minSeparation, metres. */
+    /**
+     * Safety margin on top of the CAPT spacing: CAPT's bound Δ/√2 is tight, so formations sampled at
+     * exactly √2·d_min let a transition touch d_min to the millimetre; 1% more keeps every
+     * transition measurably above the limit (1.5 m → at least 1.515 m).
+     */
+    public static final double SPACING_MARGIN = 1.01;
+
+    /** The spacing every formation of {@code show} is sampled with: 1.01 · √2 · minSeparation, metres. */
     public static double minSpacing(Show show) {
-        return CAPT_FACTOR * show.limits().minSeparation();
+        return SPACING_MARGIN * CAPT_FACTOR * show.limits().minSeparation();
     }
 
     /**
