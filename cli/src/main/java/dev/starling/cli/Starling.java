@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             PlanCommand.class,
             ExportCommand.class,
+            RiskCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 violations or run failed, 2 bad input.",
             "Run 'starling help COMMAND' or 'starling COMMAND --help' for examples."})

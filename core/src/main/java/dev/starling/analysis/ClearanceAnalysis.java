@@ -19,12 +19,13 @@ import java.util.List;
  * ({@link Tower#distanceTo}, {@link Bridge#distanceTo}).
  *
  * <p><b>Soundness.</b> Distance to a fixed set is 1-Lipschitz in position and position is
- * v-Lipschitz in time, v = the drone's speed bound from its Bézier control points. Each drone is
- * sampled adaptively: after a sample at distance d the next comes max(h, (d − buffer)/v) later,
- * so no instant between samples can be within the buffer unless both samples are at most h
- * apart; over an interval of length Δ the distance is at least (d_a + d_b − v·Δ)/2. A second
- * pass bisects every interval whose bound could undercut the best sample, so the reported
- * overall closest approach comes with a certified lower bound (sample − v·h/2).
+ * v-Lipschitz in time, v = the speed bound of the Bézier segment from its control points. A
+ * stationary segment is measured once, exactly. A moving one is sampled adaptively: after a
+ * sample at distance d the next comes max(h, (d − buffer)/v) later, so no instant between
+ * samples can be within the buffer unless both samples are at most h apart; over an interval of
+ * length Δ the distance is at least (d_a + d_b − v·Δ)/2. A second pass bisects every interval
+ * whose bound could undercut the best sample by more than v_max·h/2, so the reported overall
+ * closest approach comes with a certified lower bound.
  *
  * <p><b>Cost.</b> Far from structures a sample costs one bounding-box test per structure and
  * samples are seconds apart; near them, steps of h. Parallel over drones; deterministic.
@@ -47,46 +48,52 @@ public final class ClearanceAnalysis {
         Structures st = new Structures(site);
         int n = plan.droneCount();
         double h = options.step(), buffer = options.buffer();
-        double[][] ts = new double[n][], ds = new double[n][];
+        double[][] ts = new double[n][], ds = new double[n][], vs = new double[n][];
         int[][] which = new int[n][];
         int[] counts = new int[n];
-        double[] vmax = new double[n];
         int chunks = Math.max(1, threads) * 8;
-        // Pass 1: adaptive sampling, dense only where a drone may come within the buffer.
+        // Pass 1, per Bézier segment: a stationary segment is one exact sample; a moving one is
+        // sampled adaptively with its own speed bound, densely only where it may enter the buffer.
+        // vs[i][q] is the speed bound over the interval from sample q to q+1.
         Parallel.forRanges(n, threads, chunks, (lo, hi) -> {
             Samples sm = new Samples();
             double[] pos = new double[3];
             int[] idx = new int[1];
             for (int i = lo; i < hi; i++) {
                 Trajectory tr = plan.trajectories().get(i);
-                double v = Kinematics.speedBound(tr);
-                vmax[i] = v;
                 sm.clear();
-                double t = tr.startTime(), end = tr.endTime();
-                while (true) {
-                    tr.position(t, pos, 0);
-                    double d = st.nearest(pos[0], pos[1], pos[2], idx);
-                    sm.add(t, d, idx[0]);
-                    if (t >= end) {
-                        break;
+                for (int sg = 0; sg < tr.segmentCount(); sg++) {
+                    double v = Kinematics.segmentSpeedBound(tr, sg);
+                    double t = tr.knot(sg), end = tr.knot(sg + 1);
+                    while (true) {
+                        tr.position(t, pos, 0);
+                        double d = st.nearest(pos[0], pos[1], pos[2], idx);
+                        if (v == 0 || t >= end) {
+                            sm.add(t, d, idx[0], 0);
+                            break;
+                        }
+                        sm.add(t, d, idx[0], v);
+                        t = Math.min(end, t + Math.max(h, (d - buffer) / v));
                     }
-                    double step = v == 0 ? Double.POSITIVE_INFINITY : Math.max(h, (d - buffer) / v);
-                    t = Math.min(end, t + step);
                 }
                 ts[i] = Arrays.copyOf(sm.t, sm.n);
                 ds[i] = Arrays.copyOf(sm.d, sm.n);
+                vs[i] = Arrays.copyOf(sm.v, sm.n);
                 which[i] = Arrays.copyOf(sm.k, sm.n);
                 counts[i] = sm.n;
             }
         });
         double best = Double.POSITIVE_INFINITY;
+        double vmaxAll = 0;
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < counts[i]; k++) {
                 best = Math.min(best, ds[i][k]);
+                vmaxAll = Math.max(vmaxAll, vs[i][k]);
             }
         }
-        double bestAfterPass1 = best;
-        // Pass 2: refine intervals whose lower bound could undercut the best sample; per-drone bounds.
+        // Pass 2: bisect every interval whose lower bound (d_a + d_b − v·Δ)/2 could undercut the
+        // best sample by more than the reporting tolerance v_max·h/2.
+        double target = best - vmaxAll * h / 2;
         double[] minD = new double[n], minT = new double[n], lower = new double[n];
         int[] minK = new int[n];
         Parallel.forRanges(n, threads, chunks, (lo, hi) -> {
@@ -95,35 +102,32 @@ public final class ClearanceAnalysis {
             double[] stack = new double[256];
             for (int i = lo; i < hi; i++) {
                 Trajectory tr = plan.trajectories().get(i);
-                double v = vmax[i];
-                double[] t = ts[i], d = ds[i];
+                double[] t = ts[i], d = ds[i], vi = vs[i];
                 int[] k = which[i];
                 double md = Double.POSITIVE_INFINITY, mt = 0;
                 int mk = -1;
-                for (int s = 0; s < counts[i]; s++) {
-                    if (d[s] < md) {
-                        md = d[s];
-                        mt = t[s];
-                        mk = k[s];
+                for (int q = 0; q < counts[i]; q++) {
+                    if (d[q] < md) {
+                        md = d[q];
+                        mt = t[q];
+                        mk = k[q];
                     }
                 }
-                double lb = md - v * h / 2;
-                double target = bestAfterPass1 - v * h / 2;
-                for (int s = 0; s + 1 < counts[i]; s++) {
-                    double span = t[s + 1] - t[s];
-                    if (span <= h) {
-                        continue;
+                double lb = md;
+                for (int q = 0; q + 1 < counts[i]; q++) {
+                    double v = vi[q];
+                    if (v == 0) {
+                        continue; // stationary: the sample is exact
                     }
-                    // Depth-first bisection of [t[s], t[s+1]] with endpoint distances.
                     int sp = 0;
-                    stack = push(stack, sp, t[s], d[s], t[s + 1], d[s + 1]);
+                    stack = push(stack, sp, t[q], d[q], t[q + 1], d[q + 1]);
                     sp += 4;
                     while (sp > 0) {
                         sp -= 4;
                         double ta = stack[sp], da = stack[sp + 1], tb = stack[sp + 2], db = stack[sp + 3];
                         double l = (da + db - v * (tb - ta)) / 2;
                         if (tb - ta <= h || l >= target) {
-                            lb = Math.min(lb, tb - ta <= h ? Math.min(da, db) - v * h / 2 : l);
+                            lb = Math.min(lb, l);
                             continue;
                         }
                         double tm = 0.5 * (ta + tb);
@@ -143,7 +147,7 @@ public final class ClearanceAnalysis {
                 minD[i] = md;
                 minT[i] = mt;
                 minK[i] = mk;
-                lower[i] = Math.min(lb, md - v * h / 2);
+                lower[i] = Math.max(0, Math.min(lb, md));
             }
         });
         List<ClearanceReport.Approach> all = new ArrayList<>(n);
@@ -192,9 +196,9 @@ public final class ClearanceAnalysis {
         return stack;
     }
 
-    /** Growable sample buffer of one drone: times, distances, structure indices. */
+    /** Growable sample buffer of one drone: times, distances, structure indices, interval speed bounds. */
     private static final class Samples {
-        double[] t = new double[64], d = new double[64];
+        double[] t = new double[64], d = new double[64], v = new double[64];
         int[] k = new int[64];
         int n;
 
@@ -202,14 +206,16 @@ public final class ClearanceAnalysis {
             n = 0;
         }
 
-        void add(double time, double dist, int structure) {
+        void add(double time, double dist, int structure, double speed) {
             if (n == t.length) {
                 t = Arrays.copyOf(t, 2 * n);
                 d = Arrays.copyOf(d, 2 * n);
+                v = Arrays.copyOf(v, 2 * n);
                 k = Arrays.copyOf(k, 2 * n);
             }
             t[n] = time;
             d[n] = dist;
+            v[n] = speed;
             k[n] = structure;
             n++;
         }

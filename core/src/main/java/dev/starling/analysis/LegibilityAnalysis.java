@@ -242,7 +242,7 @@ public final class LegibilityAnalysis {
             reasons.add(String.format(Locale.ROOT, "apparent size %.1f° < %.1f°", Math.max(width, height), o.minApparentSizeDeg()));
         }
         if (planar && planeAngle < o.minPlaneAngleDeg()) {
-            reasons.add(String.format(Locale.ROOT, "seen edge-on: plane at %.0f° to the line of sight (< %.0f°)",
+            reasons.add(String.format(Locale.ROOT, "seen edge-on: plane at %.1f° to the line of sight (< %.0f°)",
                     planeAngle, o.minPlaneAngleDeg()));
         }
         return new LegibilityReport.SceneView(scene, eye.name(), time, m, medianDist, minSpacing, medianSpacing,
