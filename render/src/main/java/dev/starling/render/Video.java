@@ -40,24 +40,29 @@ public final class Video {
         return Optional.empty();
     }
 
-    /** The command that encodes {@code dir}'s frames at {@code fps} into {@code out} (for messages and tests). */
-    public static List<String> command(Path ffmpeg, Path dir, double fps, Path out) {
+    /**
+     * The command that encodes the first {@code frames} frames of {@code dir} at {@code fps} into
+     * {@code out} (also shown to users who lack ffmpeg). The count keeps frames left over from an
+     * earlier, longer sequence out of the video.
+     */
+    public static List<String> command(Path ffmpeg, Path dir, double fps, int frames, Path out) {
         return List.of(ffmpeg.toString(), "-y", "-loglevel", "error",
                 "-framerate", String.format(Locale.ROOT, "%.6g", fps),
-                "-i", dir.resolve(FRAME_PATTERN).toString(),
+                "-i", dir.resolve(FRAME_PATTERN).toString(), "-frames:v", String.valueOf(frames),
                 "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2",
                 "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-f", "mp4", out.toString());
     }
 
     /**
-     * Encodes {@code dir/frame-00001.png …} at {@code fps} frames per second into {@code out}.
+     * Encodes {@code dir/frame-00001.png …} (the first {@code frames}) at {@code fps} frames per
+     * second into {@code out}.
      *
      * @throws IOException with ffmpeg's own message when it fails
      */
-    public static void encode(Path ffmpeg, Path dir, double fps, Path out) throws IOException {
+    public static void encode(Path ffmpeg, Path dir, double fps, int frames, Path out) throws IOException {
         Path abs = out.toAbsolutePath();
         Path tmp = abs.resolveSibling("." + abs.getFileName() + ".part");
-        Process p = new ProcessBuilder(command(ffmpeg, dir, fps, tmp)).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command(ffmpeg, dir, fps, frames, tmp)).redirectErrorStream(true).start();
         p.getOutputStream().close();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         int rc;

@@ -104,7 +104,7 @@ class RendererGlTest {
         var ffmpeg = Video.ffmpeg();
         Assumptions.assumeTrue(ffmpeg.isPresent(), "no ffmpeg on the PATH: video encoding not tested");
         Path mp4 = dir.resolve("show.mp4");
-        Video.encode(ffmpeg.get(), dir, 3, mp4);
+        Video.encode(ffmpeg.get(), dir, 3, frames.size(), mp4);
         assertTrue(Files.size(mp4) > 1000, "an MP4 was written");
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file left");

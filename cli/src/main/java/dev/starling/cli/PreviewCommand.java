@@ -1,0 +1,71 @@
+package dev.starling.cli;
+
+import dev.starling.InputException;
+import dev.starling.plan.Plan;
+import dev.starling.render.Camera;
+import dev.starling.render.PreviewWindow;
+import dev.starling.render.RenderException;
+import dev.starling.site.Site;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code starling preview}: the show in an interactive window. Drawing is {@link PreviewWindow}'s. */
+@Command(name = "preview",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Play a planned show in a window over the Chongqing night (or another --site),",
+            "showing the same frames 'starling render' writes.",
+            "",
+            "Examples:",
+            "  starling preview out/chongqing/plan.json",
+            "  starling preview out/chongqing/plan.json --camera chaotianmen --at 90 --speed 0.5",
+            "  starling preview out/hello/plan.json --size 1920x1080",
+            "",
+            "Keys: space play/pause, left/right scrub 2 s (Shift: 10 s), + / - speed,",
+            "1-5 cameras (south-bank, north-bank, chaotianmen, top, orbit), PageUp/PageDown",
+            "or P/N previous/next scene, H hide the HUD, Esc or Q quit.",
+            "Mouse: drag to orbit, wheel to zoom.",
+            "",
+            "Needs a desktop display; on a machine without one use 'starling render'.",
+            ""},
+        footer = {"", "Exit codes: 0 closed normally, 1 no display or OpenGL, 2 bad input or command line."})
+final class PreviewCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    RenderCommand.Scene scene;
+
+    @Option(names = "--at", paramLabel = "T", description = "start at T seconds (default: the show's start)")
+    Double at;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1", description = "playback speed, 0.1..16 (default: ${DEFAULT-VALUE})")
+    double speed;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Plan plan = scene.readPlan();
+        Site site = scene.readSite();
+        int[] size = scene.size();
+        Camera camera = scene.camera(site);
+        double start = at == null ? plan.startTime() : at;
+        scene.requireInShow(plan, start, "--at");
+        if (!(speed >= 0.1 && speed <= 16)) {
+            throw new InputException(null, "--speed", speed + " is outside 0.1..16", "e.g. --speed 2");
+        }
+        out.printf("previewing %s (%d drones) from %s; space play/pause, arrows scrub, +/- speed, 1-5 cameras,"
+                + " PgUp/PgDn scenes, H HUD, Esc quit%n", scene.plan, plan.droneCount(), camera.name());
+        out.flush();
+        try {
+            PreviewWindow.run(plan, site, size[0], size[1], camera, start, speed);
+            return 0;
+        } catch (RenderException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return Starling.EXIT_VIOLATIONS;
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package dev.starling.render;
+
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_1;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_9;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_ESCAPE;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_EQUAL;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_H;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_KP_1;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_KP_9;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_KP_ADD;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_KP_SUBTRACT;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_LEFT;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_MINUS;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_N;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_P;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_PAGE_DOWN;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_PAGE_UP;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_Q;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_RIGHT;
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_SPACE;
+import static org.lwjgl.glfw.GLFW.GLFW_MOUSE_BUTTON_LEFT;
+import static org.lwjgl.glfw.GLFW.GLFW_MOD_SHIFT;
+import static org.lwjgl.glfw.GLFW.GLFW_PRESS;
+import static org.lwjgl.glfw.GLFW.GLFW_REPEAT;
+import static org.lwjgl.glfw.GLFW.glfwGetFramebufferSize;
+import static org.lwjgl.glfw.GLFW.glfwPollEvents;
+import static org.lwjgl.glfw.GLFW.glfwSetCursorPosCallback;
+import static org.lwjgl.glfw.GLFW.glfwSetKeyCallback;
+import static org.lwjgl.glfw.GLFW.glfwSetMouseButtonCallback;
+import static org.lwjgl.glfw.GLFW.glfwSetScrollCallback;
+import static org.lwjgl.glfw.GLFW.glfwSetWindowShouldClose;
+import static org.lwjgl.glfw.GLFW.glfwSwapBuffers;
+import static org.lwjgl.glfw.GLFW.glfwSwapInterval;
+import static org.lwjgl.glfw.GLFW.glfwWindowShouldClose;
+
+import dev.starling.plan.Plan;
+import dev.starling.site.Site;
+import java.nio.IntBuffer;
+import java.util.List;
+import org.lwjgl.glfw.Callbacks;
+import org.lwjgl.system.MemoryStack;
+
+/**
+ * The interactive preview: a window showing exactly the frames {@link FrameRenderer} draws
+ * offscreen (blitted to the screen), with the show's clock under the keyboard and a free camera
+ * under the mouse.
+ *
+ * <p>Keys: space play/pause; ← → scrub 2 s (with Shift 10 s); + − speed; 1–5 camera presets;
+ * PageUp/PageDown or P/N previous/next scene; H hide/show the HUD; Esc or Q quit. Mouse: drag to
+ * orbit (switches to the {@code orbit} camera, starting from the current view), wheel to zoom.
+ *
+ * <p>GLFW wants the window on the thread that created it: call {@link #run} (or {@link #open},
+ * {@link #frame}, {@link #close}) from one thread, the main one on macOS.
+ */
+public final class PreviewWindow implements AutoCloseable {
+    /** Degrees of orbit per pixel of mouse drag. */
+    static final double DEGREES_PER_PIXEL = 0.25;
+    /** Zoom factor per wheel notch. */
+    static final double ZOOM_STEP = 0.9;
+    static final double MIN_DISTANCE = 30;
+    static final double MAX_DISTANCE = 9000;
+
+    private final GlContext gl;
+    private final FrameRenderer frames;
+    private final Playback playback;
+    private final List<Camera> presets;
+    private Camera camera;
+    private boolean hud = true;
+    private boolean dragging;
+    private double lastX;
+    private double lastY;
+    private long lastNanos;
+    private FrameInfo lastFrame;
+
+    private PreviewWindow(GlContext gl, FrameRenderer frames, Playback playback, List<Camera> presets, Camera camera) {
+        this.gl = gl;
+        this.frames = frames;
+        this.playback = playback;
+        this.presets = presets;
+        this.camera = camera;
+    }
+
+    /**
+     * Opens the window ({@code width} × {@code height} screen pixels) showing {@code plan} over
+     * {@code site} from {@code camera}, at {@code startTime} seconds, playing at {@code speed}.
+     *
+     * @throws RenderException when no window or OpenGL 3.3 context can be had
+     */
+    public static PreviewWindow open(Plan plan, Site site, int width, int height, Camera camera, double startTime,
+                                     double speed) {
+        GlContext gl = GlContext.open(width, height, true, "Starling preview: " + plan.name());
+        try {
+            glfwSwapInterval(1);
+            int[] fb = framebufferSize(gl.window());
+            FrameRenderer frames = new FrameRenderer(plan, site, fb[0], fb[1]);
+            Playback playback = new Playback(frames.timeline(), startTime, speed);
+            PreviewWindow w = new PreviewWindow(gl, frames, playback, Camera.presets(site), camera);
+            w.install();
+            return w;
+        } catch (RuntimeException e) {
+            gl.close();
+            throw e;
+        }
+    }
+
+    /** Opens the window and runs it until the user closes it. */
+    public static void run(Plan plan, Site site, int width, int height, Camera camera, double startTime, double speed) {
+        try (PreviewWindow w = open(plan, site, width, height, camera, startTime, speed)) {
+            while (!w.shouldClose()) {
+                w.frame();
+            }
+        }
+    }
+
+    private void install() {
+        long win = gl.window();
+        glfwSetKeyCallback(win, (window, key, scancode, action, mods) -> onKey(key, action, mods));
+        glfwSetMouseButtonCallback(win, (window, button, action, mods) -> onMouseButton(button, action));
+        glfwSetCursorPosCallback(win, (window, x, y) -> onCursor(x, y));
+        glfwSetScrollCallback(win, (window, dx, dy) -> onScroll(dy));
+        lastNanos = System.nanoTime();
+    }
+
+    /** True once the user asked to close the window. */
+    public boolean shouldClose() {
+        return glfwWindowShouldClose(gl.window());
+    }
+
+    /**
+     * Handles pending input, advances the clock by the wall time since the last frame, draws the
+     * frame and shows it.
+     */
+    public FrameInfo frame() {
+        glfwPollEvents();
+        long now = System.nanoTime();
+        playback.advance(Math.min(0.25, (now - lastNanos) / 1e9));
+        lastNanos = now;
+        int[] fb = framebufferSize(gl.window());
+        if (fb[0] >= 8 && fb[1] >= 8) {
+            frames.resize(fb[0], fb[1]);
+            frames.setHudVisible(hud);
+            lastFrame = frames.render(playback.time(), camera, playback.status());
+            frames.blitToWindow(fb[0], fb[1]);
+        }
+        glfwSwapBuffers(gl.window());
+        return lastFrame;
+    }
+
+    // ---- input (package-private so tests can drive the same handlers GLFW calls) ----
+
+    void onKey(int key, int action, int mods) {
+        if (action != GLFW_PRESS && action != GLFW_REPEAT) {
+            return;
+        }
+        int step = (mods & GLFW_MOD_SHIFT) != 0 ? 5 : 1;
+        switch (key) {
+            case GLFW_KEY_SPACE -> playback.togglePause();
+            case GLFW_KEY_LEFT -> playback.scrub(-step);
+            case GLFW_KEY_RIGHT -> playback.scrub(step);
+            case GLFW_KEY_EQUAL, GLFW_KEY_KP_ADD -> playback.faster();
+            case GLFW_KEY_MINUS, GLFW_KEY_KP_SUBTRACT -> playback.slower();
+            case GLFW_KEY_PAGE_DOWN, GLFW_KEY_N -> playback.nextScene();
+            case GLFW_KEY_PAGE_UP, GLFW_KEY_P -> playback.previousScene();
+            case GLFW_KEY_H -> hud = !hud;
+            case GLFW_KEY_ESCAPE, GLFW_KEY_Q -> glfwSetWindowShouldClose(gl.window(), true);
+            default -> {
+                int preset = key >= GLFW_KEY_1 && key <= GLFW_KEY_9 ? key - GLFW_KEY_1
+                        : key >= GLFW_KEY_KP_1 && key <= GLFW_KEY_KP_9 ? key - GLFW_KEY_KP_1 : -1;
+                if (preset >= 0 && preset < presets.size()) {
+                    camera = presets.get(preset);
+                }
+            }
+        }
+    }
+
+    void onMouseButton(int button, int action) {
+        if (button == GLFW_MOUSE_BUTTON_LEFT) {
+            dragging = action == GLFW_PRESS;
+        }
+    }
+
+    void onCursor(double x, double y) {
+        if (dragging) {
+            orbit(camera.yaw() - (x - lastX) * DEGREES_PER_PIXEL, camera.pitch() + (y - lastY) * DEGREES_PER_PIXEL,
+                    camera.distance());
+        }
+        lastX = x;
+        lastY = y;
+    }
+
+    void onScroll(double notches) {
+        orbit(camera.yaw(), camera.pitch(), camera.distance() * Math.pow(ZOOM_STEP, notches));
+    }
+
+    /** Moves the free camera around the current target (any camera becomes the orbit camera). */
+    private void orbit(double yaw, double pitch, double distance) {
+        double d = Math.max(MIN_DISTANCE, Math.min(MAX_DISTANCE, distance));
+        double p = Math.max(-5, Math.min(89, pitch));
+        camera = Camera.orbit(Camera.ORBIT, camera.targetX(), camera.targetY(), camera.targetZ(), yaw, p, d, camera.fov());
+    }
+
+    /** The playback state (for tests). */
+    Playback playback() {
+        return playback;
+    }
+
+    /** The camera now in use. */
+    public Camera camera() {
+        return camera;
+    }
+
+    boolean hudVisible() {
+        return hud;
+    }
+
+    private static int[] framebufferSize(long window) {
+        try (MemoryStack stack = MemoryStack.stackPush()) {
+            IntBuffer w = stack.mallocInt(1);
+            IntBuffer h = stack.mallocInt(1);
+            glfwGetFramebufferSize(window, w, h);
+            return new int[] {w.get(0), h.get(0)};
+        }
+    }
+
+    @Override
+    public void close() {
+        Callbacks.glfwFreeCallbacks(gl.window());
+        frames.close();
+        gl.close();
+    }
+}
