@@ -22,6 +22,12 @@ import java.util.stream.Stream;
 final class ShowValidator {
     /** Geofences with more vertices are refused: the self-intersection check is O(v²). */
     static final int MAX_GEOFENCE_VERTICES = 5000;
+    /**
+     * Longest name or text accepted, characters: laying out a text formation costs time and memory
+     * in its length (10,000 characters take 20 s; 10 MB ran out of memory), and no fleet lights
+     * more than a few thousand characters legibly.
+     */
+    static final int MAX_TEXT_LENGTH = 2000;
     /** Colour of lit points when a scene gives none: white. */
     static final int DEFAULT_COLOR = 0xFFFFFF;
     /** Planes a 2D formation can be drawn in. */
@@ -499,6 +505,10 @@ final class ShowValidator {
         }
         if (v.isBlank()) {
             throw src.error(path, "must not be empty", example == null ? null : "e.g. " + example);
+        }
+        if (v.length() > MAX_TEXT_LENGTH) {
+            throw src.error(path, "is " + v.length() + " characters long, more than the " + MAX_TEXT_LENGTH + " allowed",
+                    "shorten it; a long text can be split over several scenes");
         }
         return v;
     }
