@@ -51,7 +51,21 @@ public final class Starling implements Runnable {
         CommandLine cl = newCommandLine();
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler below; an Error would reach the user as a stack trace
+            err.println("error: Starling ran out of memory (Java heap limit " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB)");
+            err.println("  hint: give Java more memory, e.g. STARLING_JAVA_OPTS=-Xmx8g, or make the show smaller");
+            err.flush();
+            return EXIT_VIOLATIONS;
+        } catch (StackOverflowError e) {
+            err.println("internal error: stack overflow");
+            err.println("  hint: please report it with the command and input that caused it");
+            err.flush();
+            return EXIT_VIOLATIONS;
+        }
     }
 
     /** The configured command line, with error handling that never shows a user a stack trace. */
