@@ -101,8 +101,9 @@ public final class Exporter {
         for (int p = 0; p < parts; p++) {
             int from = p * per, to = Math.min(plan.droneCount(), from + per);
             Path file = files.get(p);
-            String title = parts == 1 ? plan.name()
-                    : String.format("%s (part %d of %d: %s to %s)", plan.name(), p + 1, parts,
+            String name = plan.name() == null ? "" : plan.name();
+            String title = parts == 1 ? name
+                    : String.format("%s (part %d of %d: %s to %s)", name, p + 1, parts,
                             Plan.droneName(from), Plan.droneName(to - 1));
             contents.add(os -> SkycWriter.write(plan, from, to, title, os, file, opts.progress()));
         }

@@ -163,6 +163,8 @@ class ExportRoundTripTest {
             SkycReader.SkycShow part = SkycReader.readShow(f);
             int n = part.plan().droneCount();
             assertTrue(n >= 1 && n <= ExportOptions.SKYBRUSH_MAX_DRONES, "Skybrush Live takes at most 5000");
+            assertEquals(String.format("%s (part %d of 3: %s to %s)", plan.name(), files.indexOf(f) + 1,
+                    Plan.droneName(first), Plan.droneName(first + n - 1)), part.plan().name(), "the title names the part");
             for (int k = 0; k < n; k += 997) {
                 assertEquals(Plan.droneName(first + k), part.droneNames().get(k), "drones keep their global names");
                 plan.trajectories().get(first + k).position(3, a, 0);
