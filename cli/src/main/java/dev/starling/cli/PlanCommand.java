@@ -81,6 +81,17 @@ public final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Set<ExportFormat> formats = parseFormats();
+        // Command-line values are checked before planning: a bad --rate found only at export time
+        // left a plan.json behind and exited 2.
+        ExportOptions exportOptions = ExportOptions.defaults().withCsvRate(csvRate);
+        VerifyOptions vo = VerifyOptions.defaults();
+        if (threads != null) {
+            if (threads < 1) {
+                throw new InputException(null, "--threads", "must be at least 1, was " + threads,
+                        "e.g. --threads 2, or leave it out to use every core");
+            }
+            vo = vo.withThreads(threads);
+        }
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new InputException(outDir.toString(), "--out must be a folder, and this is a file",
                     "name a folder; it is created if missing");
@@ -103,13 +114,7 @@ public final class PlanCommand implements Callable<Integer> {
         double tAssign = bar.doneSeconds();
 
         bar.stage("verifying");
-        VerifyOptions vo = VerifyOptions.defaults().withProgress(f -> bar.update(f, ""));
-        if (threads != null) {
-            if (threads < 1) {
-                throw new InputException(null, "--threads", "must be at least 1", null);
-            }
-            vo = vo.withThreads(threads);
-        }
+        vo = vo.withProgress(f -> bar.update(f, ""));
         PlanRepair.Outcome outcome = PlanRepair.run(ch, vo, line -> {
             if (!quiet && !json) {
                 err.println("  " + line);
@@ -130,8 +135,7 @@ public final class PlanCommand implements Callable<Integer> {
             written.add(planFile.toString());
             for (ExportFormat f : formats) {
                 Path target = outDir.resolve(exportName(show, f));
-                ExportOptions eo = ExportOptions.defaults().withCsvRate(csvRate);
-                for (Path p : Exporter.export(plan, f, target, eo)) {
+                for (Path p : Exporter.export(plan, f, target, exportOptions)) {
                     written.add(p.toString());
                 }
             }
