@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             RiskCommand.class,
             RenderCommand.class,
             PreviewCommand.class,
+            FormationCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 violations or run failed, 2 bad input.",
             "Run 'starling help COMMAND' or 'starling COMMAND --help' for examples."})

@@ -60,6 +60,11 @@ final class CurveShape extends SampledShape {
         this.description = description;
     }
 
+    /** The polylines, in the local frame. */
+    List<Polyline> lines() {
+        return lines;
+    }
+
     @Override
     public int dimension() {
         return 1;

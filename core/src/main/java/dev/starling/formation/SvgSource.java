@@ -367,6 +367,11 @@ final class SvgSource {
             Rectangle2D r = s.getBounds2D();
             b = b == null ? r : b.createUnion(r);
         }
+        if (b == null && !items.isEmpty()) {
+            throw new InputException(null, "file", name + " draws nothing: its " + items.size()
+                    + " shapes have neither a fill nor a stroke (a line needs a stroke)",
+                    "give them a fill, or a stroke with a stroke-width");
+        }
         if (b == null || (b.getWidth() <= 0 && b.getHeight() <= 0)) {
             String more = skipped.isEmpty() ? "" : "; not drawn: " + skippedList();
             throw new InputException(null, "file", name + " has no drawable geometry (path, polygon, polyline, rect, circle, "

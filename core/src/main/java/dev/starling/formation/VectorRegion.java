@@ -83,6 +83,11 @@ final class VectorRegion extends RegionShape {
         return new Raster(w, h, left, top, p, label);
     }
 
+    /** The painted shapes in metres, in painting order. */
+    List<Painted> items() {
+        return items;
+    }
+
     @Override
     public String describe() {
         return description.contains("%s") ? String.format(description, size2(bounds())) : description;
