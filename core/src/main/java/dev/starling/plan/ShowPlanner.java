@@ -36,6 +36,13 @@ import java.util.List;
  * its colour to its new point's colour; reserve points are dark; the landing fades to dark.
  */
 public final class ShowPlanner {
+    /**
+     * Longest show planned, seconds (a day): far beyond any battery, and well inside the range
+     * where knots on the 1 ms grid stay exact. Limits or holds that would take a show longer are
+     * refused as bad input.
+     */
+    public static final double MAX_SHOW_SECONDS = 86_400;
+
     private ShowPlanner() {
     }
 
@@ -209,6 +216,11 @@ public final class ShowPlanner {
             for (int s = 0; s < steps.size(); s++) {
                 Step st = steps.get(s);
                 if (st.kind() == StepKind.HOLD) {
+                    if (!(t + st.hold() <= MAX_SHOW_SECONDS)) {
+                        throw new InputException(null, "scenes[" + st.sceneIndex() + "].hold", "a hold of "
+                                + st.hold() + " s takes the show past " + (long) MAX_SHOW_SECONDS + " s (a day)",
+                                "hold for at most " + (long) Math.max(0, MAX_SHOW_SECONDS - t) + " s");
+                    }
                     double end = roundMs(t + st.hold());
                     for (int i = 0; i < n; i++) {
                         tr[i].holdUntil(end);
@@ -232,6 +244,9 @@ public final class ShowPlanner {
                 double lower = 0, longest = 0, pxy = 0, pup = 0, pdown = 0, pacc = 0;
                 for (int wave = 0; wave < nWaves; wave++) {
                     Move m = Move.of(st, lim, cx, cy, cz, w, wave, nWaves == 1 ? st.fixedDuration() : null);
+                    if (m.profile != null && !(t + m.profile.duration() <= MAX_SHOW_SECONDS)) {
+                        throw tooLong(st, m, nWaves == 1 && st.fixedDuration() != null);
+                    }
                     t = m.emit(tr, t, cx, cy, cz, st, w, wave);
                     lower = Math.max(lower, m.lowerBound);
                     longest = Math.max(longest, m.maxLen);
@@ -265,6 +280,19 @@ public final class ShowPlanner {
             }
             return new Assembled(new Plan(sh.name(), lim, trajectories, programs, spans), stats);
         }
+    }
+
+    /** The error for a move that would take the show past {@link #MAX_SHOW_SECONDS}. */
+    private static InputException tooLong(Step st, Move m, boolean fixed) {
+        String what = String.format(java.util.Locale.ROOT,
+                "\"%s\" would take %.4g s (longest move %.1f m), taking the show past %d s (a day)",
+                st.name(), m.profile.duration(), m.maxLen, (long) MAX_SHOW_SECONDS);
+        if (fixed) {
+            return new InputException(null, "scenes[" + st.sceneIndex() + "].transition", what,
+                    "give a shorter \"transition\", or remove it to fly as fast as the limits allow");
+        }
+        return new InputException(null, "limits", what,
+                "raise limits.maxSpeedXY, maxSpeedUp, maxSpeedDown or maxAcceleration, or bring the formations closer");
     }
 
     /** One synchronized straight-line move of the drones of one wave. */
