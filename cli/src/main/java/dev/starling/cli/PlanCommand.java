@@ -110,16 +110,27 @@ public final class PlanCommand implements Callable<Integer> {
         double tSample = bar.doneSeconds();
 
         bar.stage("assigning");
-        ShowPlanner.Choreography ch = ShowPlanner.choreograph(show, targets, bar::update);
+        ShowPlanner.Choreography ch;
+        try {
+            ch = ShowPlanner.choreograph(show, targets, bar::update);
+        } catch (InputException e) {
+            throw e.inFile(showFile.toString());
+        }
         double tAssign = bar.doneSeconds();
 
         bar.stage("verifying");
         vo = vo.withProgress(f -> bar.update(f, ""));
-        PlanRepair.Outcome outcome = PlanRepair.run(ch, vo, line -> {
-            if (!quiet && !json) {
-                err.println("  " + line);
-            }
-        });
+        PlanRepair.Outcome outcome;
+        try {
+            outcome = PlanRepair.run(ch, vo, line -> {
+                if (!quiet && !json) {
+                    err.println("  " + line);
+                }
+            });
+        } catch (InputException e) {
+            // the planner's errors (a transition too short for the limits) carry the path, not the file
+            throw e.inFile(showFile.toString());
+        }
         bar.doneSeconds();
         Plan plan = outcome.assembled().plan();
         List<TransitionStats> transitions = outcome.assembled().transitions();
