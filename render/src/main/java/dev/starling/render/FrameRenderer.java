@@ -27,6 +27,7 @@ import dev.starling.site.Site;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Locale;
 import org.joml.Matrix4f;
 import org.lwjgl.system.MemoryUtil;
@@ -34,9 +35,11 @@ import org.lwjgl.system.MemoryUtil;
 /**
  * Draws one frame of a show over its site, the same way for the window and for headless PNGs:
  * <ol>
- *   <li>mirrored pass (half resolution): sky, city above the water, drones, seen through the
- *       camera reflected in the water plane;</li>
- *   <li>main pass (HDR): sky, city, water (reading the mirrored pass), drones;</li>
+ *   <li>mirrored pass (half resolution): the city above the water, the sky, the drones, seen
+ *       through the camera reflected in the water plane;</li>
+ *   <li>main pass (HDR): the city, the water (reading the mirrored pass), the far ground, the
+ *       sky, the drones; opaque things first so the depth test spares every covered pixel the
+ *       costlier shading behind it;</li>
  *   <li>bloom and tone mapping into the display-ready RGBA8 target, then the HUD.</li>
  * </ol>
  * The result stays in an offscreen framebuffer: {@link #read} copies it out for a PNG,
@@ -220,7 +223,7 @@ public final class FrameRenderer implements AutoCloseable {
 
     private int[] hudColors(FrameInfo f, int n) {
         int[] c = new int[n];
-        java.util.Arrays.fill(c, HUD_TEXT);
+        Arrays.fill(c, HUD_TEXT);
         c[0] = HUD_TITLE;
         double limit = plan.limits().minSeparation();
         if (Limits.given(limit) && f.minSeparation() < limit) {

@@ -136,7 +136,8 @@ public final class GlContext implements AutoCloseable {
      * works here. For tests that must skip, with the reason, where there is no display or GL.
      */
     public static String unavailableReason() {
-        try (GlContext ignored = open(16, 16, false, "starling probe")) {
+        try {
+            open(16, 16, false, "starling probe").close();
             return null;
         } catch (RenderException | LinkageError e) {
             return e.getMessage();

@@ -16,8 +16,14 @@ final class GlTests {
     private GlTests() {
     }
 
+    /** True when OpenGL 3.3 works here. */
+    static boolean available() {
+        return UNAVAILABLE == null;
+    }
+
     /**
-     * Skips the calling test where there is no display or OpenGL, saying why; fails instead in CI
+     * Skips the calling test where there is no display or OpenGL, saying why (call it from each
+     * test or a {@code @BeforeEach}, so the reason appears in the report); fails instead in CI
      * under a display (xvfb-run), where the render tests must run.
      */
     static void assumeGl() {
