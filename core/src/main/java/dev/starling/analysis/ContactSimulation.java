@@ -131,7 +131,9 @@ final class ContactSimulation {
         private final double cg, lag, invRating, rating, wx, wy, contact2;
         private final double phiNStep, qNStep, phiGStep, qGStep;
         // per involved drone state
-        private final double[] nx, ny, nz, gx, gy, gz, last;
+        private final double[] nx, ny, nz, gx, gy, gz;
+        /** Grid index of each drone's last error sample this run; −1 before its first. */
+        private final int[] last;
         private final double[] cx, cy, cz, ox, oy, oz;
         // per encounter, this run
         private final double[] runMin, runMinT;
@@ -171,7 +173,7 @@ final class ContactSimulation {
             gx = new double[d];
             gy = new double[d];
             gz = new double[d];
-            last = new double[d];
+            last = new int[d];
             cx = new double[d];
             cy = new double[d];
             cz = new double[d];
@@ -187,7 +189,7 @@ final class ContactSimulation {
         }
 
         void run(int r, SplittableRandom rng) {
-            Arrays.fill(last, Double.NaN);
+            Arrays.fill(last, -1);
             Arrays.fill(phaseHit, false);
             Arrays.fill(bucketMark, -1);
             boolean any = false;
@@ -207,11 +209,10 @@ final class ContactSimulation {
                 if (fwx * fwx + fwy * fwy + gcz * gcz > rating2) {
                     windHigh = true;
                 }
-                double t = enc.time(k);
                 for (int s = off[k], end = off[k + 1]; s < end; s++) {
                     int d = enc.entryDrone[s];
-                    double dt = t - last[d];
-                    if (Double.isNaN(dt)) {
+                    int gap = k - last[d];
+                    if (last[d] < 0) {
                         // first use this run: draw from the stationary distribution
                         nx[d] = sigN_h * rng.nextGaussian();
                         ny[d] = sigN_h * rng.nextGaussian();
@@ -221,12 +222,13 @@ final class ContactSimulation {
                         gz[d] = sigI_v * rng.nextGaussian();
                     } else {
                         double pn, qn, pg, qg;
-                        if (dt == enc.h) {
+                        if (gap == 1) {
                             pn = phiNStep;
                             qn = qNStep;
                             pg = phiGStep;
                             qg = qGStep;
                         } else {
+                            double dt = gap * enc.h;
                             pn = Math.exp(-dt / tauN);
                             qn = Math.sqrt(1 - pn * pn);
                             pg = Math.exp(-dt / tauG);
@@ -239,7 +241,7 @@ final class ContactSimulation {
                         gy[d] = pg * gy[d] + qg * sigI_h * rng.nextGaussian();
                         gz[d] = pg * gz[d] + qg * sigI_v * rng.nextGaussian();
                     }
-                    last[d] = t;
+                    last[d] = k;
                     double ux = gcx + gx[d], uy = gcy + gy[d], uz = gcz + gz[d];
                     double ax = wx + ux, ay = wy + uy;
                     double lagF = lag * (1 + Math.sqrt(ax * ax + ay * ay + uz * uz) * invRating);
