@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.starling.InputException;
@@ -234,6 +235,26 @@ final class JsonSource {
                             ? clean(msg).substring("Non-standard token ".length()) + " is not a number JSON allows"
                             : "malformed JSON: " + clean(msg),
                     syntaxHint(msg));
+        } catch (StreamConstraintsException e) {
+            // Nesting too deep or a number too long: located like a syntax error, at the value's path.
+            Frame top = stack.peek();
+            String path = top == null ? null : top.path;
+            JsonLocation at = parser == null ? null : parser.currentLocation();
+            String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            boolean nesting = msg.startsWith("Document nesting depth");
+            if (top != null && parser != null && !nesting) {
+                JsonStreamContext ctx = parser.getParsingContext();
+                if (ctx.inObject() && ctx.getCurrentName() != null) {
+                    path = child(top.path, ctx.getCurrentName());
+                } else if (ctx.inArray()) {
+                    path = element(top.path, Math.max(0, ctx.getCurrentIndex()));
+                }
+            }
+            throw new InputException(file, path, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    nesting ? "objects and arrays are nested more than " + MAX_DEPTH + " levels deep"
+                            : "a value too long to read: " + msg.replaceAll(", from `[^`]*`", ""),
+                    nesting ? "a show file is a few levels deep: look for stray [ or { brackets"
+                            : "shorten it: a number needs at most 17 significant digits");
         } catch (IOException e) {
             throw new InputException(file, null, "cannot read the JSON: " + e.getMessage(), null);
         }
