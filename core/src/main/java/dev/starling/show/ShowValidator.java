@@ -28,6 +28,11 @@ final class ShowValidator {
      * more than a few thousand characters legibly.
      */
     static final int MAX_TEXT_LENGTH = 2000;
+    /**
+     * Smallest {@code limits.minSeparation} accepted, metres: no show flies drones closer than
+     * 10 cm, and verification time grows as 1/minSeparation (1e-6 m ran for minutes on 64 drones).
+     */
+    static final double MIN_SEPARATION_FLOOR = 0.1;
     /** Colour of lit points when a scene gives none: white. */
     static final int DEFAULT_COLOR = 0xFFFFFF;
     /** Planes a 2D formation can be drawn in. */
@@ -93,6 +98,10 @@ final class ShowValidator {
         }
         double minSep = positive(l.minSeparation(), "limits.minSeparation", "m",
                 "\"minSeparation\": 1.5 (metres: the closest two airborne drones may come; 1.5 to 3 is usual outdoors)");
+        if (minSep < MIN_SEPARATION_FLOOR) {
+            throw src.error("limits.minSeparation", "must be at least " + fmt(MIN_SEPARATION_FLOOR) + " m, was " + fmt(minSep),
+                    "use the real safety distance of your drones, e.g. \"minSeparation\": 1.5 (1.5 to 3 is usual outdoors)");
+        }
         double vxy = positive(l.maxSpeedXY(), "limits.maxSpeedXY", "m/s", "\"maxSpeedXY\": 8 (m/s, horizontal)");
         double vUp = positive(l.maxSpeedUp(), "limits.maxSpeedUp", "m/s", "\"maxSpeedUp\": 4 (m/s, climbing)");
         double vDown = positive(l.maxSpeedDown(), "limits.maxSpeedDown", "m/s", "\"maxSpeedDown\": 3 (m/s, descending)");
