@@ -35,7 +35,7 @@ import org.lwjgl.system.MemoryUtil;
 /**
  * Draws one frame of a show over its site, the same way for the window and for headless PNGs:
  * <ol>
- *   <li>mirrored pass (half resolution): the city above the water, the sky, the drones, seen
+ *   <li>mirrored pass (a third of the resolution): the city above the water, the sky, the drones, seen
  *       through the camera reflected in the water plane;</li>
  *   <li>main pass (HDR): the city, the water (reading the mirrored pass), the far ground, the
  *       sky, the drones; opaque things first so the depth test spares every covered pixel the
@@ -53,6 +53,11 @@ public final class FrameRenderer implements AutoCloseable {
      * the bloom pass at half the memory traffic of RGBA16F, which software GL feels most.
      */
     static final int HDR_FORMAT = GL_R11F_G11F_B10F;
+    /**
+     * The mirrored pass runs at 1/{@value} of the output's width and height: the water's ripples
+     * and streaks blur it anyway, and on software GL it is the cheapest place to save.
+     */
+    static final int REFLECTION_DIVISOR = 3;
     /** Output rows the HUD font is sized for at 1:1. */
     private static final int HUD_BASE_ROWS = 720;
     private static final int HUD_TEXT = 0xE6ECF5;
@@ -127,7 +132,8 @@ public final class FrameRenderer implements AutoCloseable {
             throw new RenderException("a frame needs at least 8x8 pixels, was " + width + "x" + height);
         }
         hdr = new Framebuffer(width, height, HDR_FORMAT, true);
-        reflection = new Framebuffer(Math.max(4, width / 2), Math.max(4, height / 2), HDR_FORMAT, true);
+        reflection = new Framebuffer(Math.max(4, width / REFLECTION_DIVISOR), Math.max(4, height / REFLECTION_DIVISOR),
+                HDR_FORMAT, true);
         output = new Framebuffer(width, height, GL_RGBA8, false);
         readBuffer = MemoryUtil.memAlloc(width * height * 4);
         int rows = Math.max(12, Math.round(16f * height / HUD_BASE_ROWS));

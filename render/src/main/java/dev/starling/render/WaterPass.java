@@ -36,7 +36,7 @@ import org.lwjgl.system.MemoryStack;
 
 /**
  * The rivers: their outlines, triangulated once, at the site's water level. The fragment shader
- * reads the mirrored pass (drawn just before into a half-resolution target) at the same pixel,
+ * reads the mirrored pass (drawn just before into a low-resolution target) at the same pixel,
  * with ripples, vertical streaks, Fresnel weighting and haze: one texture fetch pattern per
  * water pixel, no second geometry pass.
  */
