@@ -33,6 +33,11 @@ final class ShowValidator {
      * 10 cm, and verification time grows as 1/minSeparation (1e-6 m ran for minutes on 64 drones).
      */
     static final double MIN_SEPARATION_FLOOR = 0.1;
+    /**
+     * Largest size, speed, duration or factor accepted: no show value reaches a million metres,
+     * seconds or m/s, and beyond about 1e154 squares overflow (a heart of size 1e308 had "no area").
+     */
+    static final double MAX_MAGNITUDE = 1e6;
     /** Colour of lit points when a scene gives none: white. */
     static final int DEFAULT_COLOR = 0xFFFFFF;
     /** Planes a 2D formation can be drawn in. */
@@ -504,6 +509,10 @@ final class ShowValidator {
         if (!(x > 0)) {
             throw src.error(path, "must be greater than 0" + (unit == null ? "" : " (" + unit + ")") + ", was " + fmt(x),
                     example == null ? "use a positive number" : "use a positive number, e.g. " + example);
+        }
+        if (x > MAX_MAGNITUDE) {
+            throw src.error(path, "must be at most " + fmt(MAX_MAGNITUDE) + (unit == null ? "" : " (" + unit + ")")
+                    + ", was " + fmt(x), example == null ? "use a realistic value" : "use a realistic value, e.g. " + example);
         }
         return x;
     }
