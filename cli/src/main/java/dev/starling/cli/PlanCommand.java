@@ -1,6 +1,14 @@
 package dev.starling.cli;
 
 import dev.starling.InputException;
+import dev.starling.analysis.BatteryAnalysis;
+import dev.starling.analysis.BatteryReport;
+import dev.starling.analysis.ClearanceAnalysis;
+import dev.starling.analysis.ClearanceOptions;
+import dev.starling.analysis.ClearanceReport;
+import dev.starling.analysis.DroneProfile;
+import dev.starling.analysis.Wind;
+import dev.starling.site.Site;
 import dev.starling.formation.Targets;
 import dev.starling.io.AtomicFiles;
 import dev.starling.io.ExportFormat;
@@ -73,6 +81,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
+    @Option(names = "--site", paramLabel = "SITE.json",
+            description = "Site geometry for the clearance check (default: site.json beside the show file, if any).")
+    Path siteFile;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for verification (default: all cores). Results do not depend on it.")
     Integer threads;
 
@@ -135,12 +147,32 @@ public final class PlanCommand implements Callable<Integer> {
         Plan plan = outcome.assembled().plan();
         List<TransitionStats> transitions = outcome.assembled().transitions();
 
+        bar.stage("analysing");
+        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        BatteryReport battery = BatteryAnalysis.analyze(plan, DroneProfile.DEFAULT, Wind.DEFAULT, nThreads);
+        Path site = siteFile != null ? siteFile : showFile.toAbsolutePath().resolveSibling("site.json");
+        ClearanceReport clearance = null;
+        if (siteFile != null || Files.exists(site)) {
+            clearance = ClearanceAnalysis.analyze(plan, Site.read(site), ClearanceOptions.DEFAULT, nThreads);
+        }
+        double tAnalysis = bar.doneSeconds();
+        boolean safe = outcome.clean() && battery.ok() && (clearance == null || clearance.ok());
+
         bar.stage("writing");
         long w0 = System.nanoTime();
         Files.createDirectories(outDir);
         List<String> written = new ArrayList<>();
         List<String> problems = problems(outcome.report());
-        if (outcome.clean()) {
+        if (!battery.ok()) {
+            problems.add(battery.belowReserveCount() + " drone(s) land below the battery reserve; least left: "
+                    + battery.worst().name() + " (see battery in the report)");
+        }
+        if (clearance != null && !clearance.ok()) {
+            problems.add(clearance.violationCount() + " drone(s) come closer than " + clearance.bufferM()
+                    + " m to the site's structures; closest: " + clearance.closest().name() + " to "
+                    + clearance.closest().structure() + " (see clearance in the report)");
+        }
+        if (safe) {
             Path planFile = outDir.resolve("plan.json");
             PlanJson.write(plan, planFile);
             written.add(planFile.toString());
@@ -156,10 +188,10 @@ public final class PlanCommand implements Callable<Integer> {
         double tWrite = (System.nanoTime() - w0) / 1e9;
         double assembleSeconds = 0;
         PlanReport.Timings timings = new PlanReport.Timings(tLoad, tSample, tAssign, assembleSeconds,
-                outcome.repairSeconds(), outcome.verifySeconds(), tWrite, (System.nanoTime() - start) / 1e9);
-        PlanReport report = new PlanReport(PlanReport.FORMAT, show.name(), show.drones(), outcome.clean(),
+                outcome.repairSeconds(), outcome.verifySeconds(), tAnalysis, tWrite, (System.nanoTime() - start) / 1e9);
+        PlanReport report = new PlanReport(PlanReport.FORMAT, show.name(), show.drones(), safe,
                 plan.endTime() - plan.startTime(), flightTime(plan), plan.scenes(), transitions, outcome.report(),
-                new PlanReport.Repair(outcome.rounds(), outcome.repaired()), timings, written, problems);
+                battery, clearance, new PlanReport.Repair(outcome.rounds(), outcome.repaired()), timings, written, problems);
         Path reportFile = outDir.resolve("report.json");
         report.write(reportFile);
         bar.doneSeconds();
@@ -170,7 +202,7 @@ public final class PlanCommand implements Callable<Integer> {
             printSummary(out, show, report, reportFile);
         }
         out.flush();
-        return outcome.clean() ? 0 : Starling.EXIT_VIOLATIONS;
+        return safe ? 0 : Starling.EXIT_VIOLATIONS;
     }
 
     private Set<ExportFormat> parseFormats() {
@@ -270,15 +302,20 @@ public final class PlanCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  closest approach %.3f m: drones %d and %d at t=%.2f s%n", v.minSeparation(),
                     v.minSeparationDroneA() + 1, v.minSeparationDroneB() + 1, v.minSeparationTime());
         }
+        out.println();
+        out.print(rep.battery().summary());
+        if (rep.clearance() != null) {
+            out.print(rep.clearance().summary());
+        }
         if (rep.repair().rounds() > 0) {
             out.println("  repaired by waves: " + String.join(", ", rep.repair().transitionsSplit()));
         }
         PlanReport.Timings t = rep.timings();
-        out.printf(Locale.ROOT, "%ntime: load %.2f s, sampling %.2f s, assignment %.2f s, repair %.2f s, verification %.2f s, writing %.2f s, total %.2f s%n",
-                t.loading(), t.sampling(), t.assignment(), t.repair(), t.verification(), t.writing(), t.total());
+        out.printf(Locale.ROOT, "%ntime: load %.2f s, sampling %.2f s, assignment %.2f s, repair %.2f s, verification %.2f s, analysis %.2f s, writing %.2f s, total %.2f s%n",
+                t.loading(), t.sampling(), t.assignment(), t.repair(), t.verification(), t.analysis(), t.writing(), t.total());
         out.println();
         if (rep.clean()) {
-            out.println("CLEAN: the plan passed every check. Written:");
+            out.println("CLEAN: the plan passed every check (verifier, battery reserve, clearance). Written:");
             for (String f : rep.exports()) {
                 out.println("  " + f);
             }

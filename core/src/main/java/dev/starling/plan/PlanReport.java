@@ -18,6 +18,8 @@ import java.util.List;
  * @param scenes       the scene timeline
  * @param transitions  per transition: duration, its lower bound, peak speeds, minimum separation
  * @param verification the independent verifier's report of the final plan
+ * @param battery      energy per drone and margin at landing (docs/analysis.md)
+ * @param clearance    closest approach to the site's structures, or null when the show has no site.json
  * @param repair       what the repair did
  * @param timings      seconds spent per stage
  * @param exports      files written by exporters
@@ -25,8 +27,9 @@ import java.util.List;
  */
 public record PlanReport(String format, String show, int drones, boolean clean, double duration, double flightTime,
                          List<SceneSpan> scenes, List<TransitionStats> transitions,
-                         VerificationReport verification, Repair repair, Timings timings, List<String> exports,
-                         List<String> problems) {
+                         VerificationReport verification, dev.starling.analysis.BatteryReport battery,
+                         dev.starling.analysis.ClearanceReport clearance, Repair repair, Timings timings,
+                         List<String> exports, List<String> problems) {
     public static final String FORMAT = "starling-report/1";
 
     /** Repair summary: rounds run and the transitions split into waves. */
@@ -35,7 +38,7 @@ public record PlanReport(String format, String show, int drones, boolean clean, 
 
     /** Seconds per stage. */
     public record Timings(double loading, double sampling, double assignment, double timeScaling, double repair,
-                          double verification, double writing, double total) {
+                          double verification, double analysis, double writing, double total) {
     }
 
     /** Writes this report as pretty JSON, atomically. */
