@@ -16,23 +16,27 @@ import java.util.Locale;
  * <p>Frame: metres, x to the audience's right, y away from the audience, z up. A shape's local
  * frame (u right, v up, w = u × v) is mapped by the placement's plane: {@code xz} u→x, v→z,
  * w→−y (towards the audience); {@code yz} u→y, v→z, w→x; {@code xy} u→x, v→y, w→z. Then the
- * rotation [rx, ry, rz] (degrees, about x, then y, then z) and the centre are applied.
+ * rotation [rx, ry, rz] (degrees, about x, then y, then z) and the centre are applied. OBJ
+ * meshes keep OBJ's axes as u, v, w (y up, +z towards the viewer), so they face the audience in
+ * the default plane. CSV point files are already 3D, in show-frame axes relative to the centre:
+ * the plane does not apply to them, the rotation does.
  *
  * <p>Reserve: the {@code totalDrones − K} dark points stand on a square lattice of pitch
  * minSpacing in vertical layers parallel to the x–z plane, the first {@code max(2·minSpacing,
  * 4 m)} behind (+y) the formation's deepest lit point, each layer covering the lit points' x–z
- * extent (so the formation hides them from the audience) and at least a cube-root-of-the-reserve
- * number of cells each way, never reaching below the formation's lowest point. Layers fill
- * nearest first, cells nearest the layer's centre first.
+ * extent (so the formation hides them from the audience; at most about four cells per reserve
+ * drone) and at least a cube-root-of-the-reserve number of cells each way, never reaching below
+ * the formation's lowest point. Layers fill nearest first, cells nearest the layer's centre first.
  *
- * <p>Cost: sampling K points takes O(K) grid work per relaxation step; 5000 points on a text
- * formation take about a tenth of a second (see {@code FormationBenchmark}). Deterministic for a
- * given seed.
+ * <p>Cost: O(K) grid work per optimisation sweep, a few dozen sweeps; 5000 points on a text
+ * formation take 0.67–0.75 s per call in {@code FormationBenchmark} on a 2-core machine shared
+ * with a dozen busy threads (2026-11-25). Deterministic for a given seed; safe to call from
+ * several threads at once.
  */
 public final class Formations {
     /** Seed of {@link #sample(FormationSpec, Placement, int, int, double, Path)}. */
     public static final long DEFAULT_SEED = 0x5EED_2025_0928L;
-    /** Least distance (metres) between the formation and the reserve block, beyond 2·minSpacing. */
+    /** The reserve block stands at least max(2·minSpacing, this) metres behind the formation. */
     public static final double RESERVE_GAP = 4.0;
 
     private Formations() {
@@ -234,8 +238,16 @@ public final class Formations {
         }
         double s = minSpacing * (1 + 1e-6); // pitch; the margin absorbs rounding in i * s
         int side = (int) Math.ceil(Math.cbrt(count));
-        int cols = Math.max(side, (int) Math.floor((x1 - x0) / s) + 1);
-        int rows = Math.max(side, (int) Math.floor((z1 - z0) / s) + 1);
+        long wide = Math.max(side, (long) Math.floor((x1 - x0) / s) + 1);
+        long tall = Math.max(side, (long) Math.floor((z1 - z0) / s) + 1);
+        if (wide * tall > 4L * count + 64) {
+            // A huge formation: only the cells nearest the centre are used, so a smaller layer
+            // of the same proportions holds the reserve as well (and keeps the cell list small).
+            double shrink = Math.sqrt((double) wide * tall / (4.0 * count + 64));
+            wide = Math.max(1, (long) Math.ceil(wide / shrink));
+            tall = Math.max(1, (long) Math.ceil(tall / shrink));
+        }
+        int cols = (int) wide, rows = (int) tall;
         int perLayer = cols * rows;
         double gap = Math.max(2 * minSpacing, RESERVE_GAP);
         double cx = (x0 + x1) / 2;

@@ -51,6 +51,19 @@ class FormationsTest {
     }
 
     @Test
+    void aHugeFormationGetsACompactReserveBlock() {
+        FormationSpec wide = Spec.of("shape").shape("grid").size(10_000).height(10_000).count(4).build();
+        Targets t = Formations.sample(wide, Placement.DEFAULT, 0xFFFFFF, 504, 2.12, HERE);
+        assertValid(t, 504, 4, 2.12);
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
+        for (int i = 4; i < 504; i++) {
+            x0 = Math.min(x0, t.x()[i]);
+            x1 = Math.max(x1, t.x()[i]);
+        }
+        assertTrue(x1 - x0 < 200, "500 reserve drones in a block, not spread over 10 km: " + (x1 - x0));
+    }
+
+    @Test
     void placementMapsPlanesAndKeepsSpacing() {
         FormationSpec grid = Spec.of("shape").shape("grid").size(10).height(10).count(4).build();
         // 2 × 2 lattice, cell 10 m: local u, v = ±5
