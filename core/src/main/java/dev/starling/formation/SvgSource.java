@@ -53,6 +53,8 @@ import org.xml.sax.SAXParseException;
 final class SvgSource {
     /** Largest SVG file read, bytes. */
     static final long MAX_BYTES = 32L << 20;
+    /** Deepest element nesting followed (real drawings stay far below; hostile ones would overflow the stack). */
+    static final int MAX_DEPTH = 200;
     private static final Set<String> NOT_RENDERED = Set.of("defs", "clipPath", "mask", "symbol", "pattern", "marker",
             "linearGradient", "radialGradient", "style", "script", "title", "desc", "metadata", "filter", "font",
             "foreignObject");
@@ -158,7 +160,7 @@ final class SvgSource {
                     "use a file whose root element is <svg>");
         }
         Style initial = new Style(DEFAULT_PAINT, NONE, 1, Path2D.WIND_NON_ZERO, 1, 1, 1, true);
-        element(root, initial, new AffineTransform());
+        element(root, initial, new AffineTransform(), 0);
     }
 
     private static String local(Node n) {
@@ -166,8 +168,12 @@ final class SvgSource {
         return l != null ? l : n.getNodeName();
     }
 
-    private void element(Element e, Style parent, AffineTransform parentCtm) {
+    private void element(Element e, Style parent, AffineTransform parentCtm, int depth) {
         String tag = local(e);
+        if (depth > MAX_DEPTH) {
+            throw new InputException(null, "file", name + " nests elements more than " + MAX_DEPTH + " levels deep",
+                    "flatten the groups of the drawing (Inkscape: Edit > Select All, Object > Ungroup)");
+        }
         if (NOT_RENDERED.contains(tag)) {
             return;
         }
@@ -197,7 +203,7 @@ final class SvgSource {
         if (tag.equals("svg") || tag.equals("g") || tag.equals("a") || tag.equals("switch")) {
             for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
                 if (c instanceof Element child) {
-                    element(child, st, ctm);
+                    element(child, st, ctm, depth + 1);
                 }
             }
         }

@@ -192,6 +192,15 @@ class SvgFormationTest {
     }
 
     @Test
+    void absurdNestingIsAnInputErrorNotACrash() throws IOException {
+        String deep = "<g>".repeat(50_000) + "<rect width='1' height='1'/>" + "</g>".repeat(50_000);
+        write(dir, "deep.svg", "<svg xmlns='http://www.w3.org/2000/svg'>" + deep + "</svg>");
+        InputException e = assertThrows(InputException.class,
+                () -> Formations.shapeOf(Spec.of("svg").file("deep.svg").width(10).build(), dir));
+        assertTrue(e.getMessage().contains("levels deep"), e.getMessage());
+    }
+
+    @Test
     void badAttributesAreInputErrors() throws IOException {
         write(dir, "c.svg", "<svg xmlns='http://www.w3.org/2000/svg'><rect width='10' height='10' fill='sparkly'/></svg>");
         assertTrue(assertThrows(InputException.class,
