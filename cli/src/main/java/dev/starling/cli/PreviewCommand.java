@@ -57,15 +57,24 @@ final class PreviewCommand implements Callable<Integer> {
         if (!(speed >= 0.1 && speed <= 16)) {
             throw new InputException(null, "--speed", speed + " is outside 0.1..16", "e.g. --speed 2");
         }
-        out.printf("previewing %s (%d drones) from %s; space play/pause, arrows scrub, +/- speed, 1-5 cameras,"
-                + " PgUp/PgDn scenes, H HUD, Esc quit%n", scene.plan, plan.droneCount(), camera.name());
-        out.flush();
+        PreviewWindow window;
         try {
-            PreviewWindow.run(plan, site, size[0], size[1], camera, start, speed);
-            return 0;
+            window = PreviewWindow.open(plan, site, size[0], size[1], camera, start, speed);
         } catch (RenderException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + e.getMessage());
+            err.println("  hint: the preview needs a screen; without one, write frames instead:"
+                    + " xvfb-run -a starling render " + scene.plan + " --from 0 --to 30 --out frames/");
             return Starling.EXIT_VIOLATIONS;
         }
+        try (window) {
+            out.printf("previewing %s (%d drones) from %s; space play/pause, arrows scrub, +/- speed, 1-5 cameras,"
+                    + " PgUp/PgDn scenes, H HUD, Esc quit%n", scene.plan, plan.droneCount(), camera.name());
+            out.flush();
+            while (!window.shouldClose()) {
+                window.frame();
+            }
+        }
+        return 0;
     }
 }

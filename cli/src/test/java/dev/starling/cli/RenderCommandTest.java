@@ -129,22 +129,34 @@ class RenderCommandTest {
     }
 
     @Test
-    void withoutADisplayItSaysToUseXvfbRun() throws Exception {
+    void withoutADisplayRenderAndPreviewSayWhatToDo() throws Exception {
         Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "the DISPLAY check is for Linux");
         Path png = dir.resolve("frame.png");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Starling.class.getName(),
-                "render", planFile.toString(), "--at", "10", "--out", png.toString());
+        Run render = runWithoutDisplay("render", planFile.toString(), "--at", "10", "--out", png.toString());
+        assertEquals(1, render.code(), render.out());
+        assertTrue(render.out().contains("DISPLAY is not set") && render.out().contains("xvfb-run -a starling render"), render.out());
+        assertTrue(!render.out().contains("Exception"), "no stack trace: " + render.out());
+        assertTrue(Files.notExists(png));
+
+        Run preview = runWithoutDisplay("preview", planFile.toString());
+        assertEquals(1, preview.code(), preview.out());
+        assertTrue(preview.out().contains("the preview needs a screen"), preview.out());
+        assertTrue(!preview.out().contains("previewing"), "nothing claims a window opened: " + preview.out());
+    }
+
+    /** Runs the CLI in a fresh JVM whose environment names no display; output is stdout and stderr together. */
+    private static Run runWithoutDisplay(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Starling.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("DISPLAY");
         pb.environment().remove("WAYLAND_DISPLAY");
         pb.redirectErrorStream(true);
         Process p = pb.start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(1, p.exitValue(), text);
-        assertTrue(text.contains("DISPLAY is not set") && text.contains("xvfb-run -a starling render"), text);
-        assertTrue(!text.contains("Exception"), "no stack trace: " + text);
-        assertTrue(Files.notExists(png));
+        return new Run(p.exitValue(), text, "");
     }
 
     @Test

@@ -49,8 +49,9 @@ import org.lwjgl.system.MemoryStack;
  * PageUp/PageDown or P/N previous/next scene; H hide/show the HUD; Esc or Q quit. Mouse: drag to
  * orbit (switches to the {@code orbit} camera, starting from the current view), wheel to zoom.
  *
- * <p>GLFW wants the window on the thread that created it: call {@link #run} (or {@link #open},
- * {@link #frame}, {@link #close}) from one thread, the main one on macOS.
+ * <p>The GrassDemo shape: {@link #open}, then {@link #frame} until {@link #shouldClose}, then
+ * {@link #close}, all on one thread (GLFW wants the window on the thread that created it; on
+ * macOS, the main one).
  */
 public final class PreviewWindow implements AutoCloseable {
     /** Degrees of orbit per pixel of mouse drag. */
@@ -100,15 +101,6 @@ public final class PreviewWindow implements AutoCloseable {
         } catch (RuntimeException e) {
             gl.close();
             throw e;
-        }
-    }
-
-    /** Opens the window and runs it until the user closes it. */
-    public static void run(Plan plan, Site site, int width, int height, Camera camera, double startTime, double speed) {
-        try (PreviewWindow w = open(plan, site, width, height, camera, startTime, speed)) {
-            while (!w.shouldClose()) {
-                w.frame();
-            }
         }
     }
 
