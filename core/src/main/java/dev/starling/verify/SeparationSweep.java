@@ -38,7 +38,15 @@ import java.util.function.DoubleConsumer;
  */
 final class SeparationSweep {
     /** Automatic sampling margin as a fraction of the minimum separation. */
-    static final double AUTO_MARGIN_FRACTION = 0.5;
+    static final double AUTO_MARGIN_FRACTION = 0.4;
+    /** Parts each curved piece is cut into for the speed envelope. */
+    static final int ENVELOPE_SPLITS = 4;
+    /**
+     * Relative band above d_min in which the closest approach is resolved exactly (to the
+     * tolerance); above it, the reported closest approach is the smallest distance seen at the
+     * sampling instants, at most the margin above the true one.
+     */
+    static final double EXACT_BAND = 0.1;
     /** Sample intervals per parallel chunk (fixed, so results do not depend on threads). */
     static final int CHUNK_INTERVALS = 64;
     /** Most sampling instants; beyond it the margin grows (still sound, with more candidate pairs). */
@@ -48,6 +56,8 @@ final class SeparationSweep {
     private final double dmin;
     private final double ground;
     private final double violationBelow;
+    /** Closest approaches below this are resolved exactly: d_min × (1 + {@link #EXACT_BAND}). */
+    private final double exactBelow;
 
     double[] ts;
     double margin;
@@ -65,6 +75,7 @@ final class SeparationSweep {
         this.dmin = dmin;
         this.ground = ground;
         this.violationBelow = Verifier.belowBound(dmin);
+        this.exactBelow = dmin * (1 + EXACT_BAND);
     }
 
     /**
@@ -212,20 +223,40 @@ final class SeparationSweep {
         final double[] env;
 
         Envelope(FlightTable ft) {
-            int cnt = 0;
+            // every moving piece contributes its speed bound; curved pieces are cut into
+            // ENVELOPE_SPLITS parts, each bounded by the norm of its per-axis speed maxima, so a
+            // smoothstep is not sampled at its peak speed from start to end
             int pieces = ft.start.length;
+            int cnt = 0;
             for (int p = 0; p < pieces; p++) {
                 if (ft.maxSpeed[p] > 0) {
-                    cnt++;
+                    cnt += curved(ft, p) ? ENVELOPE_SPLITS : 1;
+                }
+            }
+            double[] lo = new double[cnt], hi = new double[cnt], sp = new double[cnt];
+            int k = 0;
+            for (int p = 0; p < pieces; p++) {
+                if (ft.maxSpeed[p] <= 0) {
+                    continue;
+                }
+                if (!curved(ft, p)) {
+                    lo[k] = ft.start[p];
+                    hi[k] = ft.end[p];
+                    sp[k++] = ft.maxSpeed[p];
+                    continue;
+                }
+                double dur = ft.end[p] - ft.start[p];
+                for (int q = 0; q < ENVELOPE_SPLITS; q++) {
+                    double a = dur * q / ENVELOPE_SPLITS, b = q + 1 == ENVELOPE_SPLITS ? dur : dur * (q + 1) / ENVELOPE_SPLITS;
+                    lo[k] = ft.start[p] + a;
+                    hi[k] = q + 1 == ENVELOPE_SPLITS ? ft.end[p] : ft.start[p] + b;
+                    sp[k++] = Math.min(ft.maxSpeed[p], axisBound(ft, p, a, b));
                 }
             }
             double[] pts = new double[2 * cnt];
-            int k = 0;
-            for (int p = 0; p < pieces; p++) {
-                if (ft.maxSpeed[p] > 0) {
-                    pts[k++] = ft.start[p];
-                    pts[k++] = ft.end[p];
-                }
+            for (int i = 0; i < cnt; i++) {
+                pts[2 * i] = lo[i];
+                pts[2 * i + 1] = hi[i];
             }
             Arrays.sort(pts);
             int u = 0;
@@ -242,23 +273,21 @@ final class SeparationSweep {
             }
             int size = Integer.highestOneBit(Math.max(1, m - 1)) << 1;
             double[] tree = new double[2 * size];
-            for (int p = 0; p < pieces; p++) {
-                double v = ft.maxSpeed[p];
-                if (v > 0) {
-                    int lo = Arrays.binarySearch(bp, ft.start[p]) + size;
-                    int hi = Arrays.binarySearch(bp, ft.end[p]) + size; // exclusive
-                    while (lo < hi) {
-                        if ((lo & 1) == 1) {
-                            tree[lo] = Math.max(tree[lo], v);
-                            lo++;
-                        }
-                        if ((hi & 1) == 1) {
-                            hi--;
-                            tree[hi] = Math.max(tree[hi], v);
-                        }
-                        lo >>= 1;
-                        hi >>= 1;
+            for (int i = 0; i < cnt; i++) {
+                double v = sp[i];
+                int l = Arrays.binarySearch(bp, lo[i]) + size;
+                int h = Arrays.binarySearch(bp, hi[i]) + size; // exclusive
+                while (l < h) {
+                    if ((l & 1) == 1) {
+                        tree[l] = Math.max(tree[l], v);
+                        l++;
                     }
+                    if ((h & 1) == 1) {
+                        h--;
+                        tree[h] = Math.max(tree[h], v);
+                    }
+                    l >>= 1;
+                    h >>= 1;
                 }
             }
             for (int node = 1; node < size; node++) {
@@ -268,6 +297,33 @@ final class SeparationSweep {
             for (int i = 0; i < m; i++) {
                 env[i] = tree[size + i];
             }
+        }
+
+        private static boolean curved(FlightTable ft, int p) {
+            int o = 12 * p;
+            return ft.coef[o + 2] != 0 || ft.coef[o + 3] != 0 || ft.coef[o + 6] != 0 || ft.coef[o + 7] != 0
+                    || ft.coef[o + 10] != 0 || ft.coef[o + 11] != 0;
+        }
+
+        /**
+         * An upper bound of the speed on piece p over local times [a, b]: the norm of the three
+         * per-axis maxima of |v|, each exact (v is a quadratic per axis).
+         */
+        private static double axisBound(FlightTable ft, int p, double a, double b) {
+            double sum = 0;
+            for (int ax = 0; ax < 3; ax++) {
+                int o = 12 * p + 4 * ax;
+                double c1 = ft.coef[o + 1], c2 = 2 * ft.coef[o + 2], c3 = 3 * ft.coef[o + 3];
+                double m = Math.max(Math.abs((c3 * a + c2) * a + c1), Math.abs((c3 * b + c2) * b + c1));
+                if (c3 != 0) {
+                    double v = -c2 / (2 * c3);
+                    if (v > a && v < b) {
+                        m = Math.max(m, Math.abs((c3 * v + c2) * v + c1));
+                    }
+                }
+                sum += m * m;
+            }
+            return Math.sqrt(sum);
         }
 
         /** Index of the interval containing t: −1 before the first boundary, env.length after the last. */
@@ -356,6 +412,8 @@ final class SeparationSweep {
     private static final class Frame {
         final double[] x, y, z, vx, vy, vz;
         final int[] piece;
+        /** Speed and acceleration maxima of each drone's current piece. */
+        final double[] speed, accel;
         final boolean[] eligible;
         final PairList pairs = new PairList();
         double t;
@@ -368,6 +426,8 @@ final class SeparationSweep {
             vy = new double[n];
             vz = new double[n];
             piece = new int[n];
+            speed = new double[n];
+            accel = new double[n];
             eligible = new boolean[n];
         }
     }
@@ -387,20 +447,29 @@ final class SeparationSweep {
         double[] stack = new double[256];
         Window win;
         double fineT;
+        /**
+         * Each drone's current piece, copied out of the flight table into arrays read in drone
+         * order (piece, its end and origin, its 12 coefficients): evaluating a frame then streams
+         * through memory instead of jumping to every drone's place in the table.
+         */
+        final int[] curPiece = new int[ft.n];
+        final double[] curEnd = new double[ft.n];
+        final double[] curOrigin = new double[ft.n];
+        final double[] curCoef = new double[12 * ft.n];
+        final double[] curSpeed = new double[ft.n];
+        final double[] curAccel = new double[ft.n];
 
         Window sweep(int k0, int k1) {
             win = new Window();
             double radius = dmin + margin;
             double zEligible = ground - margin;
             // the chunk's first instant: locate every drone's piece by binary search
-            Frame fa = a;
             for (int i = 0; i < ft.n; i++) {
-                fa.piece[i] = ft.pieceAt(i, ts[k0 - 1]);
+                load(i, ft.pieceAt(i, ts[k0 - 1]));
             }
-            evaluate(fa, ts[k0 - 1], zEligible, radius);
+            evaluate(a, ts[k0 - 1], zEligible, radius);
             for (int k = k0; k <= k1; k++) {
                 Frame fb = b;
-                System.arraycopy(a.piece, 0, fb.piece, 0, ft.n);
                 evaluate(fb, ts[k], zEligible, radius);
                 interval(a, fb, radius);
                 b = a;
@@ -409,15 +478,29 @@ final class SeparationSweep {
             return win;
         }
 
-        /** Positions at t into f (pieces advanced from f.piece), then the candidate pairs. */
+        /** Copies piece p of drone i into the cache. */
+        private void load(int i, int p) {
+            curPiece[i] = p;
+            curEnd[i] = ft.end[p];
+            curOrigin[i] = ft.origin[p];
+            curSpeed[i] = ft.maxSpeed[p];
+            curAccel[i] = ft.maxAccel[p];
+            System.arraycopy(ft.coef, 12 * p, curCoef, 12 * i, 12);
+        }
+
+        /** Positions at t (≥ the previous frame's time) into f, then the candidate pairs. */
         private void evaluate(Frame f, double t, double zEligible, double radius) {
             f.t = t;
-            double[] c = ft.coef;
+            double[] c = curCoef;
             for (int i = 0; i < ft.n; i++) {
-                int p = ft.advance(f.piece[i], t);
-                f.piece[i] = p;
-                double tau = t - ft.origin[p];
-                int o = 12 * p;
+                if (t >= curEnd[i]) {
+                    load(i, ft.advance(curPiece[i], t));
+                }
+                f.piece[i] = curPiece[i];
+                f.speed[i] = curSpeed[i];
+                f.accel[i] = curAccel[i];
+                double tau = t - curOrigin[i];
+                int o = 12 * i;
                 f.x[i] = ((c[o + 3] * tau + c[o + 2]) * tau + c[o + 1]) * tau + c[o];
                 f.vx[i] = (3 * c[o + 3] * tau + 2 * c[o + 2]) * tau + c[o + 1];
                 f.y[i] = ((c[o + 7] * tau + c[o + 6]) * tau + c[o + 5]) * tau + c[o + 4];
@@ -463,15 +546,18 @@ final class SeparationSweep {
             if (fb.z[i] > ground && fb.z[j] > ground) {
                 record(i, j, db, tb);
             }
-            double theta = Math.max(dmin, win.minVal);
+            // explore below the limit (violations), and below the closest approach so far while it
+            // is within the reporting band (so near misses are reported exactly)
+            double theta = Math.max(dmin, Math.min(win.minVal, exactBelow));
             int pai = fa.piece[i], pbi = fb.piece[i], paj = fa.piece[j], pbj = fb.piece[j];
-            double vi = speedBound(pai, pbi), vj = speedBound(paj, pbj);
+            double vi = pai == pbi ? fa.speed[i] : speedBound(pai, pbi);
+            double vj = paj == pbj ? fa.speed[j] : speedBound(paj, pbj);
             double lb = 0.5 * (da + db - (vi + vj) * h);
             if (lb >= theta) {
                 return;
             }
             if (pai == pbi && paj == pbj) {
-                double acc = ft.maxAccel[pai] + ft.maxAccel[paj];
+                double acc = fa.accel[i] + fa.accel[j];
                 double wa = norm(fa.vx[i] - fa.vx[j], fa.vy[i] - fa.vy[j], fa.vz[i] - fa.vz[j]);
                 double wb = norm(fb.vx[i] - fb.vx[j], fb.vy[i] - fb.vy[j], fb.vz[i] - fb.vz[j]);
                 double lb2 = Math.min(da - wa * h / 2, db - wb * h / 2) - acc * h * h / 8;

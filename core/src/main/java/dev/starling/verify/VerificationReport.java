@@ -8,11 +8,13 @@ import java.util.List;
  * run went. Drone ids are plan indices (0-based); times are show seconds.
  *
  * @param checks             one result per check, in {@link Check} order
- * @param minSeparation      smallest distance between two airborne drones, metres; exact to
- *                           {@link Verifier#SEPARATION_TOLERANCE} when below the limit, otherwise
- *                           the smallest among pairs that came within the sampling radius (every
- *                           other pair stayed at least the limit apart); NaN when separation was
- *                           not checked or no pair was ever close
+ * @param minSeparation      smallest distance between two airborne drones, metres: exact to
+ *                           {@link Verifier#SEPARATION_TOLERANCE} when below 1.1 × the limit;
+ *                           above that, the smallest distance seen at the sampling instants, at
+ *                           most {@code margin} above the true closest approach (every pair is
+ *                           proven at least the limit apart either way); NaN when separation was
+ *                           not checked or no two airborne drones ever came within the sampling
+ *                           radius (limit + margin)
  * @param minSeparationDroneA lower drone index of that pair, or −1
  * @param minSeparationDroneB higher drone index of that pair, or −1
  * @param minSeparationTime  when, seconds; NaN when unknown
