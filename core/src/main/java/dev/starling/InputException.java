@@ -65,6 +65,20 @@ public class InputException extends RuntimeException {
         return e;
     }
 
+    /**
+     * Same error with {@code fallback} as its hint when it has none: a reader gives every error
+     * from its format a way forward (e.g. "export the file again") without repeating it at each
+     * place it throws.
+     */
+    public InputException withDefaultHint(String fallback) {
+        if (hint != null && !hint.isEmpty()) {
+            return this;
+        }
+        InputException e = new InputException(file, path, line, column, getMessage(), fallback);
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
+
     public String file() { return file; }
     public String path() { return path; }
     public int line() { return line; }

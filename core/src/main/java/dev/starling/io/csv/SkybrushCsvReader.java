@@ -74,6 +74,14 @@ public final class SkybrushCsvReader {
 
     /** Reads a CSV ZIP or a folder of CSV files, keeping the drones' names. */
     public static CsvShow readShow(Path zipOrFolder) {
+        try {
+            return readShowOrThrow(zipOrFolder);
+        } catch (InputException e) {
+            throw e.withDefaultHint("the file is damaged or not in Skybrush CSV format: export it again");
+        }
+    }
+
+    private static CsvShow readShowOrThrow(Path zipOrFolder) {
         String title = stem(String.valueOf(zipOrFolder.toAbsolutePath().normalize().getFileName()));
         Drones acc = new Drones();
         if (Files.isDirectory(zipOrFolder)) {

@@ -172,7 +172,7 @@ public final class PlanJson {
         try {
             return fromTree(root);
         } catch (InputException e) {
-            throw e.inFile(name);
+            throw e.inFile(name).withDefaultHint("a plan.json is written by 'starling plan': plan the show again");
         }
     }
 

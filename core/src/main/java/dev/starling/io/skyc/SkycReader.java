@@ -72,6 +72,8 @@ public final class SkycReader {
     public static final String SHOW_JSON = "show.json";
 
     private static final String HINT = "a .skyc is a ZIP with show.json at its root, as Skybrush Studio exports it";
+    /** The way forward for a defect that has no more specific hint. */
+    private static final String DAMAGED = "the file is damaged or was not written by a Skybrush tool: export it again";
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(256 << 20).build())
             .build();
@@ -107,6 +109,8 @@ public final class SkycReader {
             }
             Reader r = new Reader(zip, file);
             return r.read();
+        } catch (InputException e) {
+            throw e.withDefaultHint(DAMAGED);
         }
     }
 
