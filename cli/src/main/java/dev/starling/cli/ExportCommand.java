@@ -169,7 +169,9 @@ final class ExportCommand implements Callable<Integer> {
         }
         boolean skyc;
         try (ZipFile z = new ZipFile(input.toFile())) {
-            skyc = z.getEntry(SkycReader.SHOW_JSON) != null;
+            // a file named .skyc is read as one even without show.json, so the error says show.json is missing
+            skyc = z.getEntry(SkycReader.SHOW_JSON) != null
+                    || input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".skyc");
         } catch (IOException e) {
             throw new InputException(input.toString(), "not a readable ZIP archive: " + e.getMessage(),
                     "give a plan.json, a .skyc or a Skybrush CSV ZIP");
