@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * A static uniform grid over a point set (structure-of-arrays, compressed rows): cell lists in
- * one {@code int[]}, for neighbour and nearest-point queries in O(points in the 3×3×3 block).
+ * one {@code int[]}, for neighbour queries in O(points in the cells visited). Used for the
+ * sampler's candidates and for exact closest-pair searches ({@link Spacing}).
  *
  * <p>Planar sets (all z equal) get one z layer, so a query visits 9 cells instead of 27. The
  * cell size is raised when the bounding box would need more than {@link #MAX_CELLS} cells, which
@@ -19,12 +20,8 @@ final class CellGrid {
     /** Cell c holds items[start[c] .. start[c + 1]). */
     final int[] start;
     final int[] items;
-    private final double[] x, y, z;
 
     private CellGrid(double[] x, double[] y, double[] z, int n, double cellAsked) {
-        this.x = x;
-        this.y = y;
-        this.z = z;
         double x0 = Double.POSITIVE_INFINITY, y0 = x0, z0 = x0, x1 = Double.NEGATIVE_INFINITY, y1 = x1, z1 = x1;
         for (int i = 0; i < n; i++) {
             x0 = Math.min(x0, x[i]); x1 = Math.max(x1, x[i]);
@@ -94,51 +91,5 @@ final class CellGrid {
 
     int cellIndex(double px, double py, double pz) {
         return ix(px) + nx * (iy(py) + ny * iz(pz));
-    }
-
-    /**
-     * Index of the point nearest to (qx, qy, qz), skipping {@code exclude} (or -1 to skip none);
-     * -1 when there is no other point. Searches rings of cells outwards and stops once no
-     * unvisited cell can hold a closer point, so the answer is exact.
-     */
-    int nearest(double qx, double qy, double qz, int exclude) {
-        int cx = ix(qx), cy = iy(qy), cz = iz(qz);
-        int best = -1;
-        double bestD2 = Double.POSITIVE_INFINITY;
-        int maxRing = Math.max(nx, Math.max(ny, nz));
-        for (int ring = 0; ring <= maxRing; ring++) {
-            int x0 = cx - ring, x1 = cx + ring, y0 = cy - ring, y1 = cy + ring, z0 = cz - ring, z1 = cz + ring;
-            for (int kz = Math.max(0, z0); kz <= Math.min(nz - 1, z1); kz++) {
-                boolean zEdge = kz == z0 || kz == z1;
-                for (int ky = Math.max(0, y0); ky <= Math.min(ny - 1, y1); ky++) {
-                    boolean yzEdge = zEdge || ky == y0 || ky == y1;
-                    int row = nx * (ky + ny * kz);
-                    for (int kx = Math.max(0, x0); kx <= Math.min(nx - 1, x1); kx++) {
-                        if (!yzEdge && kx != x0 && kx != x1) {
-                            kx = x1 - 1; // interior of the ring: visited already
-                            continue;
-                        }
-                        int c = row + kx;
-                        for (int s = start[c], e = start[c + 1]; s < e; s++) {
-                            int j = items[s];
-                            if (j == exclude) {
-                                continue;
-                            }
-                            double dx = x[j] - qx, dy = y[j] - qy, dz = z[j] - qz;
-                            double d2 = dx * dx + dy * dy + dz * dz;
-                            if (d2 < bestD2 || (d2 == bestD2 && j < best)) {
-                                bestD2 = d2;
-                                best = j;
-                            }
-                        }
-                    }
-                }
-            }
-            // Every cell of ring + 1 lies at least ring * cell away from the query point.
-            if (best >= 0 && bestD2 <= (ring * cell) * (ring * cell)) {
-                return best;
-            }
-        }
-        return best;
     }
 }
