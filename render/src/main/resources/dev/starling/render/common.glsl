@@ -18,6 +18,11 @@ float hash13(vec3 p) {
     return fract((p.x + p.y) * p.z);
 }
 
+// Interleaved gradient noise (Jimenez 2014): a cheap per-pixel dither in [0, 1).
+float pixelNoise(vec2 fragCoord) {
+    return fract(52.9829189 * fract(dot(fragCoord, vec2(0.06711056, 0.00583715))));
+}
+
 // Night haze over the rivers: distant things sink into the horizon glow.
 vec3 applyFog(vec3 c, float dist, vec3 fogColor, float density) {
     return mix(c, fogColor, 1.0 - exp(-dist * density));

@@ -17,6 +17,6 @@ void main() {
     vec3 c = texelFetch(u_scene, ivec2(gl_FragCoord.xy), 0).rgb
            + texture(u_bloom, v_uv).rgb;
     c = sqrt(aces(c * u_exposure));
-    c += (hash12(gl_FragCoord.xy) - 0.5) / 255.0;
+    c += (pixelNoise(gl_FragCoord.xy) - 0.5) / 255.0;
     o_color = vec4(c, 1.0);
 }

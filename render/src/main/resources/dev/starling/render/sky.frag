@@ -13,12 +13,13 @@ void main() {
     float e = dir.z;
     vec3 c = mix(u_horizon, u_zenith, smoothstep(0.0, 0.5, max(e, 0.0)));
     c += u_glow * exp(-max(e, 0.0) * 22.0);
-    vec3 d = dir * 420.0;
-    vec3 cell = floor(d);
-    float r = hash13(cell);
-    if (r > 0.9965 && e > 0.12) {
-        vec3 f = fract(d) - 0.5;
-        c += vec3(0.9, 0.95, 1.0) * 0.12 * exp(-dot(f, f) * 40.0) * (r - 0.9965) / 0.0035;
+    if (e > 0.12) {
+        vec3 d = dir * 420.0;
+        float r = hash13(floor(d));
+        if (r > 0.9965) {
+            vec3 f = fract(d) - 0.5;
+            c += vec3(0.9, 0.95, 1.0) * 0.12 * exp(-dot(f, f) * 40.0) * (r - 0.9965) / 0.0035;
+        }
     }
     o_color = vec4(c, 1.0);
 }

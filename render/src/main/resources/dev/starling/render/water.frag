@@ -24,7 +24,7 @@ void main() {
     float near = clamp(250.0 / dist, 0.15, 1.0);
     vec2 off = vec2(r * 0.0022, s * 0.005) * near;
     // streak taps jittered per pixel: a grainy smear instead of ghost copies
-    float j = 0.6 + 0.8 * hash12(gl_FragCoord.xy);
+    float j = 0.6 + 0.8 * pixelNoise(gl_FragCoord.xy);
     vec2 s1 = vec2(0.0, 0.007 * j);
     vec3 refl = texture(u_reflection, uv + off).rgb * 0.4
               + texture(u_reflection, uv + off + s1).rgb * 0.3
