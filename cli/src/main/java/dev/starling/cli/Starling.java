@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             PlanCommand.class,
+            ValidateCommand.class,
             ExportCommand.class,
             RiskCommand.class,
             RenderCommand.class,
