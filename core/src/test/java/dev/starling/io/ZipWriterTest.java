@@ -3,6 +3,7 @@ package dev.starling.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -104,6 +105,94 @@ class ZipWriterTest {
         try (ZipFile zf = new ZipFile(zip.toFile())) {
             assertEquals(n, zf.size());
             assertArrayEquals(body, zf.getInputStream(zf.getEntry("e65599")).readAllBytes());
+        }
+    }
+
+    static byte[] inflate(ZipWriter.Deflated d) throws java.util.zip.DataFormatException {
+        java.util.zip.Inflater inf = new java.util.zip.Inflater(true);
+        inf.setInput(d.data(), 0, d.length());
+        byte[] out = new byte[(int) d.size() + 16];
+        int n = 0;
+        while (!inf.finished()) {
+            int k = inf.inflate(out, n, out.length - n);
+            if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                break;
+            }
+            n += k;
+        }
+        assertTrue(inf.finished(), "stream ends with its final block");
+        assertEquals(d.length(), d.length() - inf.getRemaining(), "no trailing garbage");
+        inf.end();
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    @Test
+    void structuredDeflaterStreamsInflateToTheText() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(3);
+        StructuredDeflater sd = new StructuredDeflater();
+        for (int rep = 0; rep < 300; rep++) {
+            int n = rep < 3 ? rep : rnd.nextInt(1, 200_000);
+            byte[] text = new byte[n];
+            int alphabet = rep % 3 == 0 ? 256 : rep % 3 == 1 ? 12 : 2;
+            sd.reset();
+            int pos = 0;
+            while (pos < n) {
+                if (pos > 3 && rnd.nextInt(4) == 0) {
+                    int dist = 1 + rnd.nextInt(Math.min(pos, 32768));
+                    int len = Math.min(n - pos, 3 + rnd.nextInt(rnd.nextBoolean() ? 20 : 700));
+                    for (int k = 0; k < len; k++) {
+                        text[pos + k] = text[pos + k - dist];
+                    }
+                    sd.match(pos, len, dist);
+                    pos += len;
+                } else {
+                    int lit = Math.min(n - pos, 1 + rnd.nextInt(30));
+                    for (int k = 0; k < lit; k++) {
+                        text[pos + k] = (byte) rnd.nextInt(alphabet);
+                    }
+                    pos += lit;
+                }
+            }
+            ZipWriter.Deflated d = sd.finish(text, n);
+            assertArrayEquals(text, inflate(d), "rep " + rep);
+            CRC32 crc = new CRC32();
+            crc.update(text, 0, n);
+            assertEquals(crc.getValue(), d.crc());
+            assertEquals(n, d.size());
+        }
+    }
+
+    @Test
+    void structuredDeflaterRefusesAMatchThatIsNotARepeat() {
+        byte[] text = "abcabcabX".getBytes(StandardCharsets.US_ASCII);
+        StructuredDeflater sd = new StructuredDeflater();
+        sd.match(3, 6, 3);
+        assertThrows(IllegalStateException.class, () -> sd.finish(text, text.length));
+        assertThrows(IllegalArgumentException.class, () -> new StructuredDeflater().match(2, 3, 3), "before the start");
+    }
+
+    @Test
+    void huffmanLengthsRespectTheLimitAndKraft() {
+        // Fibonacci frequencies force an unlimited Huffman tree ~40 deep
+        int n = 40;
+        int[] freq = new int[n];
+        freq[0] = 1;
+        freq[1] = 1;
+        for (int i = 2; i < n; i++) {
+            freq[i] = Math.min(freq[i - 1] + freq[i - 2], 1 << 30);
+        }
+        for (int limit : new int[] {7, 15}) {
+            int[] len = new int[n];
+            StructuredDeflater.buildLengths(freq, n, limit, len);
+            double kraft = 0;
+            for (int i = 0; i < n; i++) {
+                assertTrue(len[i] >= 1 && len[i] <= limit, "length " + len[i]);
+                kraft += Math.pow(2, -len[i]);
+                if (i > 0) {
+                    assertTrue(len[i] <= len[i - 1], "more frequent, not longer");
+                }
+            }
+            assertEquals(1.0, kraft, 1e-12, "a complete prefix code");
         }
     }
 
