@@ -49,7 +49,7 @@ public final class BatteryAnalysis {
         double[] energyJ = new double[n];
         double[] airborne = new double[n];
         double wx = wind.meanX(), wy = wind.meanY();
-        Parallel.forRanges(n, threads, Math.max(1, threads) * 4, (lo, hi) -> {
+        Parallel.forRanges(n, threads, Math.max(1, threads) * 4, (chunk, lo, hi) -> {
             double[] out = new double[2];
             double[] buf = new double[9];
             for (int i = lo; i < hi; i++) {

@@ -106,9 +106,8 @@ final class ContactSimulation {
         for (int c = 0; c < chunks; c++) {
             tallies.add(new Tally(enc.count, phaseStart.length, buckets));
         }
-        Parallel.forRanges(runs, p.threads(), chunks, (lo, hi) -> {
-            int c = (int) (((long) lo * chunks) / runs);
-            Worker w = new Worker(enc, p, phaseStart, tallies.get(c));
+        Parallel.forRanges(runs, p.threads(), chunks, (chunk, lo, hi) -> {
+            Worker w = new Worker(enc, p, phaseStart, tallies.get(chunk));
             for (int r = lo; r < hi; r++) {
                 w.run(r, rng[r]);
             }

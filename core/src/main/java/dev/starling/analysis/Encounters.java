@@ -119,7 +119,7 @@ final class Encounters {
         int windows = Math.max(1, Math.min(intervals, p.threads() * 4));
         Found[] found = new Found[windows];
         double[] speeds = new double[windows];
-        Parallel.forRanges(windows, p.threads(), windows, (lo, hi) -> {
+        Parallel.forRanges(windows, p.threads(), windows, (chunk, lo, hi) -> {
             for (int c = lo; c < hi; c++) {
                 int kLo = (int) ((long) intervals * c / windows), kHi = (int) ((long) intervals * (c + 1) / windows);
                 found[c] = new Found();

@@ -13,10 +13,10 @@ import java.util.concurrent.Future;
  * result for any thread count.
  */
 final class Parallel {
-    /** Work on indices [lo, hi). */
+    /** Work on indices [lo, hi), the {@code chunk}-th of the split (0-based). */
     @FunctionalInterface
     interface Range {
-        void run(int lo, int hi);
+        void run(int chunk, int lo, int hi);
     }
 
     private Parallel() {
@@ -28,8 +28,9 @@ final class Parallel {
     }
 
     /**
-     * Calls {@code body} on consecutive chunks of 0..n ({@code chunks} of them at most), on
-     * {@code threads} threads; returns when all are done and rethrows the first failure.
+     * Calls {@code body} once per chunk on consecutive chunks of 0..n (min(n, chunks) of them,
+     * numbered from 0), on {@code threads} threads; returns when all are done and rethrows the
+     * first failure.
      */
     static void forRanges(int n, int threads, int chunks, Range body) {
         if (n <= 0) {
@@ -38,7 +39,7 @@ final class Parallel {
         int c = Math.max(1, Math.min(n, chunks));
         if (threads <= 1 || c == 1) {
             for (int k = 0; k < c; k++) {
-                body.run((int) ((long) n * k / c), (int) ((long) n * (k + 1) / c));
+                body.run(k, (int) ((long) n * k / c), (int) ((long) n * (k + 1) / c));
             }
             return;
         }
@@ -50,8 +51,8 @@ final class Parallel {
         try {
             List<Future<?>> futures = new ArrayList<>(c);
             for (int k = 0; k < c; k++) {
-                int lo = (int) ((long) n * k / c), hi = (int) ((long) n * (k + 1) / c);
-                futures.add(pool.submit(() -> body.run(lo, hi)));
+                int chunk = k, lo = (int) ((long) n * k / c), hi = (int) ((long) n * (k + 1) / c);
+                futures.add(pool.submit(() -> body.run(chunk, lo, hi)));
             }
             for (Future<?> f : futures) {
                 f.get();

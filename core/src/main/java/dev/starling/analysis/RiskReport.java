@@ -110,8 +110,9 @@ public record RiskReport(RiskProfile profile, int runs, long seed, int threads, 
      * @param deviationMeanM                mean deviation
      * @param deviationSdM                  standard deviation of the deviation
      * @param deviationSamples              (encounter, run) samples
-     * @param plannedMinSeparationM         smallest planned distance of any near pair (the contact
-     *                                      distance + error bound when there is none)
+     * @param plannedMinSeparationM         smallest planned distance of any near pair; when there is
+     *                                      none, the screen's static threshold contact + S (no pair
+     *                                      comes closer than that)
      * @param meetsTarget                   the plan's smallest planned near distance is at least
      *                                      the whole-show requirement
      */
@@ -168,6 +169,14 @@ public record RiskReport(RiskProfile profile, int runs, long seed, int threads, 
                     closest.distanceM(), closest.nameA(), closest.nameB(), closest.time(), closest.run(), closest.plannedMinM()));
         }
         Margin m = margin;
+        if (encounters == 0) {
+            sb.append(String.format(Locale.ROOT, "  margin: no two airborne drones come within %.2f m (contact + the %.0f-sigma error "
+                    + "bound) of each other: nothing can touch at that level; keep planned separations above it%n",
+                    m.requiredSeparationM(), p.nearSigmas()));
+            sb.append(String.format(Locale.ROOT, "  run time: %.2f s (encounters %.2f s, runs %.2f s)%n", runtimeMs / 1000,
+                    precomputeMs / 1000, simulationMs / 1000));
+            return sb.toString();
+        }
         sb.append(String.format(Locale.ROOT, "  margin: for P(contact) ≤ %s per encounter plan near pairs ≥ %.2f m apart (%s); "
                         + "for the whole show (≤ %s each over %d encounters) ≥ %.2f m (%s)%n",
                 Probability.fmt(m.probabilityTarget()), m.requiredSeparationM(), m.method(),

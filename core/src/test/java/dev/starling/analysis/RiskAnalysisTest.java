@@ -83,6 +83,8 @@ class RiskAnalysisTest {
         assertEquals("rule-of-three", p.method());
         assertEquals(3.0 / 300, p.high(), 1e-15);
         assertTrue(r.summary().contains("rule of three"), r.summary());
+        assertTrue(r.summary().contains("nothing can touch"), r.summary());
+        assertEquals("no-encounters", r.margin().method());
     }
 
     @Test
@@ -132,6 +134,10 @@ class RiskAnalysisTest {
         assertSameNumbers(one, again);
         RiskReport other = RiskAnalysis.analyze(plan, p.withSeed(8).withThreads(2));
         assertNotEquals(one.closest().distanceM(), other.closest().distanceM());
+        // Run counts that do not divide evenly among the threads.
+        RiskProfile odd = p.withRuns(7);
+        assertSameNumbers(RiskAnalysis.analyze(plan, odd.withThreads(1)), RiskAnalysis.analyze(plan, odd.withThreads(3)));
+        assertSameNumbers(RiskAnalysis.analyze(plan, odd.withThreads(1)), RiskAnalysis.analyze(plan, odd.withThreads(5)));
     }
 
     @Test
