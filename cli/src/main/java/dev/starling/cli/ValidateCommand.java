@@ -358,7 +358,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (CheckResult c : r.checks()) {
             String limit = c.check() == Check.GEOFENCE ? (c.checked() ? "inside" : "-")
                     : Limits.given(c.limit()) ? num(c.limit()) + " " + c.check().unit() : "-";
-            String worst = !Double.isNaN(c.worst()) ? num(c.worst()) + " " + c.check().unit()
+            String worst = !Double.isNaN(c.worst()) ? num(c.worst(), c.limit()) + " " + c.check().unit()
                     // no pair came within the sampling radius: each stayed at least the limit apart
                     : c.check() == Check.SEPARATION && c.checked() ? ">= " + num(c.limit()) + " m" : "-";
             String drones = c.droneA() < 0 ? "-" : c.droneB() < 0 ? name(in, c.droneA())
@@ -405,7 +405,7 @@ final class ValidateCommand implements Callable<Integer> {
                 String bound = v.check() == Check.GEOFENCE ? "outside the fence"
                         : (v.check().lowerBound() ? "< " : "> ") + num(v.limit()) + " " + v.check().unit();
                 out.printf(Locale.ROOT, "  t = %9.2f s  %-15s %-30s %s %s %s%n", v.time(), v.check().label(), who,
-                        num(v.value()), v.check().unit(), bound);
+                        num(v.value(), v.limit()), v.check().unit(), bound);
             }
         }
         out.println();
@@ -419,6 +419,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     private static String num(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** {@code v} to 3 decimals, or to 7 when 3 would print it equal to a limit it differs from. */
+    private static String num(double v, double limit) {
+        String s = num(v);
+        return v != limit && s.equals(num(limit)) ? String.format(Locale.ROOT, "%.7f", v) : s;
     }
 
     // ------------------------------------------------------------------ JSON output

@@ -145,7 +145,7 @@ final class DroneChecks {
             }
             prevDur = dur;
             // altitude maximum: ends and roots of z'
-            double zq = zExtreme(q, dur, true, s);
+            double zq = zHighest(q, dur, s);
             if (zq > bz) {
                 bz = zq;
                 tbz = t0 + s.arg[0];
@@ -210,8 +210,9 @@ final class DroneChecks {
         return sign * best;
     }
 
-    private double zExtreme(int q, double dur, boolean max, Scratch s) {
-        return zRange(q, 0, dur, max, s);
+    /** Highest z on piece q; the τ goes to s.arg[0]. */
+    private double zHighest(int q, double dur, Scratch s) {
+        return zRange(q, 0, dur, true, s);
     }
 
     /** The lowest altitude between the end of the first climb and the start of the last descent. */
@@ -227,7 +228,7 @@ final class DroneChecks {
             double dur = ft.end[q] - ft.start[q];
             if (ft.pos(q, 2, ft.start[q]) >= minAltitude) {
                 up = ft.start[q];
-            } else if (zExtreme(q, dur, true, s) >= minAltitude) {
+            } else if (zHighest(q, dur, s) >= minAltitude) {
                 up = ft.start[q] + crossing(q, dur, true, s);
             }
         }
@@ -244,7 +245,7 @@ final class DroneChecks {
             double dur = ft.end[q] - ft.start[q];
             if (ft.pos(q, 2, ft.end[q]) >= minAltitude) {
                 down = ft.end[q];
-            } else if (zExtreme(q, dur, true, s) >= minAltitude) {
+            } else if (zHighest(q, dur, s) >= minAltitude) {
                 down = ft.start[q] + crossing(q, dur, false, s);
             }
         }
@@ -274,7 +275,7 @@ final class DroneChecks {
         int k = s.poly.roots(s.c, 3, 0, dur, s.roots);
         if (k == 0) {
             // touches the bound without a sign change: the extreme itself
-            zExtreme(q, dur, true, s);
+            zHighest(q, dur, s);
             return s.arg[0];
         }
         return firstOne ? s.roots[0] : s.roots[k - 1];

@@ -217,20 +217,6 @@ final class FlightTable {
         return (3 * coef[o + 3] * tau + 2 * coef[o + 2]) * tau + coef[o + 1];
     }
 
-    /** The drone that owns piece {@code p} (binary search). */
-    int droneOf(int p) {
-        int lo = 0, hi = n - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (first[mid] <= p) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
-    }
-
     /** First segment piece (after the leading rest) of drone {@code i}. */
     int firstSegment(int i) {
         return first[i] + 1;

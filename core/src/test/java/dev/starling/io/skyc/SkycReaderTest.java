@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -179,6 +180,29 @@ class SkycReaderTest {
             z.closeEntry();
         }
         assertMessage(f, "zip bomb");
+    }
+
+    /** More drones than any show may have is refused while reading, before the plan is built. */
+    @Test
+    @Tag("slow")
+    void moreDronesThanShowMaxIsRefused() throws IOException {
+        Path f = dir.resolve("huge.skyc");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
+            z.putNextEntry(new ZipEntry("show.json"));
+            z.write("{\"version\":1,\"swarm\":{\"drones\":[".getBytes(StandardCharsets.UTF_8));
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+            for (int i = 0; i <= dev.starling.show.Show.MAX_DRONES; i++) {
+                if (i > 0) {
+                    z.write(',');
+                }
+                // distinct drones, so the entry compresses like real data and not like a zip bomb
+                z.write(hover("d" + i, rnd.nextInt(100_000) / 10.0, rnd.nextInt(100_000) / 10.0, 1)
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            z.write("]}}".getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        assertMessage(f, "more than " + dev.starling.show.Show.MAX_DRONES + " drones");
     }
 
     private void assertMessage(Path f, String fragment) {
