@@ -69,17 +69,14 @@ public record LegibilityReport(LegibilityOptions options, List<Eye> viewpoints, 
         sb.append(String.format(Locale.ROOT, "  %-18s %-14s %6s %7s %8s %8s %7s %13s %6s  %s%n", "scene", "viewpoint", "lit",
                 "dist m", "min ′", "median ′", "overlap", "size °", "plane°", "verdict"));
         for (SceneView v : views) {
-            sb.append(String.format(Locale.ROOT, "  %-18s %-14s %6d %7.0f %8.2f %8.2f %6.0f%% %6.1f x %-5.1f %6.0f  %s%n",
-                    clip(v.scene(), 18), clip(v.viewpoint(), 14), v.litDrones(), v.distanceM(), v.minSpacingArcmin(),
-                    v.medianSpacingArcmin(), 100 * v.overlapFraction(), v.widthDeg(), v.heightDeg(), v.planeAngleDeg(),
+            sb.append(String.format(Locale.ROOT, "  %s %s %6d %7.0f %8.2f %8.2f %6.0f%% %6.1f x %-5.1f %6s  %s%n",
+                    Text.pad(v.scene(), 18), Text.pad(v.viewpoint(), 14), v.litDrones(), v.distanceM(), v.minSpacingArcmin(),
+                    v.medianSpacingArcmin(), 100 * v.overlapFraction(), v.widthDeg(), v.heightDeg(),
+                    v.planar() ? String.format(Locale.ROOT, "%.0f", v.planeAngleDeg()) : "3D",
                     v.legible() ? "reads well" : "POOR: " + String.join("; ", v.reasons())));
         }
         sb.append(poorCount == 0 ? "  PASS: every formation reads well from every viewpoint\n"
                 : "  WARN: " + poorCount + " scene/viewpoint pair(s) read poorly\n");
         return sb.toString();
-    }
-
-    static String clip(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 }

@@ -143,8 +143,8 @@ public record RiskReport(RiskProfile profile, int runs, long seed, int threads, 
         if (!phases.isEmpty()) {
             sb.append("  per phase:\n");
             for (PhaseRisk ph : phases) {
-                sb.append(String.format(Locale.ROOT, "    %-24s %7.1f–%-7.1f s %6d encounters  P = %s%n",
-                        LegibilityReport.clip(ph.name(), 24), ph.start(), ph.end(), ph.encounters(),
+                sb.append(String.format(Locale.ROOT, "    %s %7.1f–%-7.1f s %6d encounters  P = %s%n",
+                        Text.pad(ph.name(), 24), ph.start(), ph.end(), ph.encounters(),
                         ph.probabilityContact().describe()));
             }
         }
@@ -160,8 +160,8 @@ public record RiskReport(RiskProfile profile, int runs, long seed, int threads, 
         if (!riskiestMoments.isEmpty()) {
             sb.append("  riskiest moments:\n");
             for (Moment m : riskiestMoments) {
-                sb.append(String.format(Locale.ROOT, "    t=%6.0f s  %-24s P = %s%n", m.time(),
-                        LegibilityReport.clip(m.phase(), 24), m.probabilityContact().describe()));
+                sb.append(String.format(Locale.ROOT, "    t=%6.0f s  %s P = %s%n", m.time(),
+                        Text.pad(m.phase(), 24), m.probabilityContact().describe()));
             }
         }
         if (closest != null) {
