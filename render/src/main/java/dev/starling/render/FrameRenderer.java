@@ -76,9 +76,7 @@ public final class FrameRenderer implements AutoCloseable {
     private final String hudGlyphs;
     private final Matrix4f proj = new Matrix4f();
     private final Matrix4f vp = new Matrix4f();
-    private final Matrix4f inv = new Matrix4f();
     private final Matrix4f vpMirror = new Matrix4f();
-    private final Matrix4f invMirror = new Matrix4f();
     private final Matrix4f mirror;
     private HudPass hud;
     private int hudRows;
@@ -176,9 +174,7 @@ public final class FrameRenderer implements AutoCloseable {
         float aspect = (float) w / h;
         camera.projection(aspect, proj);
         camera.viewProjection(aspect, vp);
-        vp.invert(inv);
         vpMirror.set(vp).mul(mirror);
-        vpMirror.invert(invMirror);
         float ex = (float) camera.eyeX(), ey = (float) camera.eyeY(), ez = (float) camera.eyeZ();
         float waterZ = (float) site.waterLevel();
         float pixelsPerMetre = proj.m11() * h / 2f;
@@ -187,7 +183,7 @@ public final class FrameRenderer implements AutoCloseable {
         glDepthMask(true);
         glClear(GL_DEPTH_BUFFER_BIT);
         skyline.draw(vpMirror, ex, ey, 2 * waterZ - ez, waterZ, true);
-        sky.draw(invMirror);
+        sky.draw(vpMirror, ex, ey, 2 * waterZ - ez);
         dronePass.draw(vpMirror, reflection.width(), reflection.height(), pixelsPerMetre * reflection.height() / h);
 
         hdr.bind();
@@ -196,7 +192,7 @@ public final class FrameRenderer implements AutoCloseable {
         skyline.draw(vp, ex, ey, ez, Float.NaN, false);
         water.draw(vp, ex, ey, ez, reflection.texture(), w, h, (float) t);
         skyline.drawGround();
-        sky.draw(inv);
+        sky.draw(vp, ex, ey, ez);
         dronePass.draw(vp, w, h, pixelsPerMetre);
 
         bloom.apply(hdr.texture(), output);

@@ -12,12 +12,6 @@ float hash12(vec2 p) {
     return fract((q.x + q.y) * q.z);
 }
 
-float hash13(vec3 p) {
-    p = fract(p * 0.1031);
-    p += dot(p, p.zyx + 31.32);
-    return fract((p.x + p.y) * p.z);
-}
-
 // Interleaved gradient noise (Jimenez 2014): a cheap per-pixel dither in [0, 1).
 float pixelNoise(vec2 fragCoord) {
     return fract(52.9829189 * fract(dot(fragCoord, vec2(0.06711056, 0.00583715))));
