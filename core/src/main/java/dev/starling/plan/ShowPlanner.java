@@ -245,7 +245,7 @@ public final class ShowPlanner {
                 for (int wave = 0; wave < nWaves; wave++) {
                     Move m = Move.of(st, lim, cx, cy, cz, w, wave, nWaves == 1 ? st.fixedDuration() : null);
                     if (m.profile != null && !(t + m.profile.duration() <= MAX_SHOW_SECONDS)) {
-                        throw tooLong(st, m, nWaves == 1 && st.fixedDuration() != null);
+                        throw tooLong(st, m.profile.duration(), m.maxLen, nWaves == 1 && st.fixedDuration() != null);
                     }
                     t = m.emit(tr, t, cx, cy, cz, st, w, wave);
                     lower = Math.max(lower, m.lowerBound);
@@ -283,10 +283,10 @@ public final class ShowPlanner {
     }
 
     /** The error for a move that would take the show past {@link #MAX_SHOW_SECONDS}. */
-    private static InputException tooLong(Step st, Move m, boolean fixed) {
+    private static InputException tooLong(Step st, double duration, double maxLen, boolean fixed) {
         String what = String.format(java.util.Locale.ROOT,
                 "\"%s\" would take %.4g s (longest move %.1f m), taking the show past %d s (a day)",
-                st.name(), m.profile.duration(), m.maxLen, (long) MAX_SHOW_SECONDS);
+                st.name(), duration, maxLen, (long) MAX_SHOW_SECONDS);
         if (fixed) {
             return new InputException(null, "scenes[" + st.sceneIndex() + "].transition", what,
                     "give a shorter \"transition\", or remove it to fly as fast as the limits allow");
@@ -336,6 +336,10 @@ public final class ShowPlanner {
                 return m;
             }
             double maxAccel = lim.maxAcceleration() / m.maxLen;
+            if (!(maxRate > 0) || !(maxAccel > 0)) {
+                // a limit so small (4.9e-324 m/s) or a move so long that the rate underflows to 0
+                throw tooLong(st, Double.POSITIVE_INFINITY, m.maxLen, fixedDuration != null);
+            }
             TimeScaling fastest = TimeScaling.timeOptimal(maxRate, maxAccel);
             if (fixedDuration != null) {
                 if (fixedDuration < fastest.duration() - 1e-9) {
