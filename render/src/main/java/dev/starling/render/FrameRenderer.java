@@ -75,6 +75,7 @@ public final class FrameRenderer implements AutoCloseable {
     private final BloomPass bloom;
     private final String hudGlyphs;
     private final Matrix4f proj = new Matrix4f();
+    private final Matrix4f view = new Matrix4f();
     private final Matrix4f vp = new Matrix4f();
     private final Matrix4f vpMirror = new Matrix4f();
     private final Matrix4f mirror;
@@ -173,7 +174,7 @@ public final class FrameRenderer implements AutoCloseable {
         int w = output.width(), h = output.height();
         float aspect = (float) w / h;
         camera.projection(aspect, proj);
-        camera.viewProjection(aspect, vp);
+        proj.mul(camera.view(view), vp);
         vpMirror.set(vp).mul(mirror);
         float ex = (float) camera.eyeX(), ey = (float) camera.eyeY(), ez = (float) camera.eyeZ();
         float waterZ = (float) site.waterLevel();
