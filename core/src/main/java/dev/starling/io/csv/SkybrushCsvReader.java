@@ -308,6 +308,11 @@ public final class SkybrushCsvReader {
         private static double number(String s, String label, int line, int col, String what) {
             try {
                 double v = Double.parseDouble(s.trim());
+                if (Double.isFinite(v) && Math.abs(v) > 1e9) {
+                    // no show reaches 1e9 (ms or metres); 1e308 would crash the verifier and the writers
+                    throw new InputException(label, null, line, col, what + " must be from -1e9 to 1e9, was '"
+                            + s.trim() + "'", null);
+                }
                 if (Double.isFinite(v)) {
                     return v;
                 }

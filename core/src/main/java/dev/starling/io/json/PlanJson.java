@@ -354,6 +354,13 @@ public final class PlanJson {
         if (!Double.isFinite(v)) {
             throw new InputException(null, p, "expected a finite number, was " + v, null);
         }
+        if (Math.abs(v) > MAX_MAGNITUDE) {
+            // no plan reaches it; 1e308 crashed the verifier and overflows the exporters' mm grid
+            throw new InputException(null, p, "expected a number from -1e9 to 1e9, was " + v, null);
+        }
         return v;
     }
+
+    /** Largest magnitude of any number in a plan file (seconds, metres, m/s). */
+    static final double MAX_MAGNITUDE = 1e9;
 }

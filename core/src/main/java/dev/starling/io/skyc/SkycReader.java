@@ -70,6 +70,11 @@ public final class SkycReader {
     public static final int MAX_REF_DEPTH = 8;
     /** The show description at the archive's root. */
     public static final String SHOW_JSON = "show.json";
+    /**
+     * Largest magnitude of any number read (seconds, metres, m/s): no show reaches it, and a
+     * coordinate of 1e308 crashed the verifier and would overflow the writers' millimetre grid.
+     */
+    static final double MAX_MAGNITUDE = 1e9;
 
     private static final String HINT = "a .skyc is a ZIP with show.json at its root, as Skybrush Studio exports it";
     /** The way forward for a defect that has no more specific hint. */
@@ -534,6 +539,9 @@ public final class SkycReader {
             double v = n.asDouble();
             if (!Double.isFinite(v)) {
                 throw new InputException(null, path, "expected a finite number, was " + v, null);
+            }
+            if (Math.abs(v) > MAX_MAGNITUDE) {
+                throw new InputException(null, path, "expected a number from -1e9 to 1e9, was " + v, null);
             }
             return v;
         }
