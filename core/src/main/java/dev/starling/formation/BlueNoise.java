@@ -584,7 +584,9 @@ final class BlueNoise {
 
         PointCells(CellGrid frame, double cellAsked, int k, double[] px, double[] py, double[] pz) {
             double ex = frame.nx * frame.cell, ey = frame.ny * frame.cell, ez = frame.nz * frame.cell;
-            double cs = cellAsked;
+            // At least extent / k: on a needle-thin shape the area-based spacing is tiny, and the
+            // ring search of nearest() then crossed ~10^4 empty cells per query (58 s for 12 points).
+            double cs = Math.max(cellAsked, Math.max(ex, Math.max(ey, ez)) / k);
             int cx, cy, cz;
             while (true) {
                 cx = (int) Math.min(1 << 20, Math.floor(ex / cs) + 1);
