@@ -360,7 +360,9 @@ final class ValidateCommand implements Callable<Integer> {
                     : Limits.given(c.limit()) ? num(c.limit()) + " " + c.check().unit() : "-";
             String worst = !Double.isNaN(c.worst()) ? num(c.worst(), c.limit()) + " " + c.check().unit()
                     // no pair came within the sampling radius: each stayed at least the limit apart
-                    : c.check() == Check.SEPARATION && c.checked() ? ">= " + num(c.limit()) + " m" : "-";
+                    : c.check() == Check.SEPARATION && c.checked() ? ">= " + num(c.limit()) + " m"
+                    // pads are searched within twice the limit
+                    : c.check() == Check.GROUND_SPACING && c.checked() ? ">= " + num(2 * c.limit()) + " m" : "-";
             String drones = c.droneA() < 0 ? "-" : c.droneB() < 0 ? name(in, c.droneA())
                     : name(in, c.droneA()) + ", " + name(in, c.droneB());
             String time = Double.isNaN(c.time()) ? "-" : String.format(Locale.ROOT, "%.2f s", c.time());

@@ -68,9 +68,10 @@ class ValidateCommandTest {
         assertTrue(r.out().contains("Closest approach of airborne drones: 2.500 m"), r.out());
         assertFalse(r.out().contains("FAIL"), r.out());
         // drones farther apart than the sampling radius: proven apart, no closest pair to name
-        Run far = run("validate", planFile(4, limits(2)).toString(), "--quiet");
+        Run far = run("validate", planFile(6, limits(2)).toString(), "--quiet");
         assertEquals(0, far.code());
         assertTrue(far.out().contains(">= 2.000 m"), far.out());
+        assertTrue(far.out().contains(">= 4.000 m"), "pads farther than twice the limit: " + far.out());
         assertTrue(far.out().contains("every pair stayed at least 2.000 m apart"), far.out());
     }
 

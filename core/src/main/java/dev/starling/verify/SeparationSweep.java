@@ -8,10 +8,11 @@ import java.util.function.DoubleConsumer;
  * Pairwise separation of airborne drones in continuous time.
  *
  * <p><b>Sampling.</b> Instants t<sub>0</sub> &lt; t<sub>1</sub> &lt; … cover the plan. For each
- * interval the fleet's speed bound V (the largest exact piece speed maximum of any drone moving
- * in it) times its length is at most the margin M: by default M = {@link #AUTO_MARGIN_FRACTION}
- * × d<sub>min</sub>, so steps are short where drones fly fast and span whole holds where nothing
- * moves. At every instant the positions of all drones go into one {@link SpatialHash} with
+ * interval the fleet's speed bound V (the largest speed bound of any drone moving in it, from
+ * its pieces cut in {@link #ENVELOPE_SPLITS}) times its length is at most the margin M: by
+ * default M = {@link #AUTO_MARGIN_FRACTION} × d<sub>min</sub>, so steps are short where drones
+ * fly fast and span whole holds where nothing moves; while drones move, intervals end on the
+ * knots of their pieces. At every instant the positions of all drones go into one {@link SpatialHash} with
  * cells of R = d<sub>min</sub> + M, which yields the candidate pairs closer than R.
  *
  * <p><b>Soundness.</b> If two drones come closer than d<sub>min</sub> at some t in
@@ -38,7 +39,7 @@ import java.util.function.DoubleConsumer;
  */
 final class SeparationSweep {
     /** Automatic sampling margin as a fraction of the minimum separation. */
-    static final double AUTO_MARGIN_FRACTION = 0.4;
+    static final double AUTO_MARGIN_FRACTION = 1.0;
     /** Parts each curved piece is cut into for the speed envelope. */
     static final int ENVELOPE_SPLITS = 4;
     /**
@@ -174,6 +175,11 @@ final class SeparationSweep {
                     if (lim >= pe) {
                         end = pe;
                         vmax = v;
+                        if (env.knot(bb + 1)) {
+                            // end on a knot: the next interval starts on fresh pieces, where the
+                            // second-order pair bound applies and exact checks are rarely needed
+                            break;
+                        }
                     } else {
                         if (lim > end) {
                             end = lim;
@@ -221,6 +227,8 @@ final class SeparationSweep {
     private static final class Envelope {
         final double[] bp;
         final double[] env;
+        /** Whether each boundary is a knot of some moving piece (not only an envelope split). */
+        final boolean[] isKnot;
 
         Envelope(FlightTable ft) {
             // every moving piece contributes its speed bound; curved pieces are cut into
@@ -266,6 +274,13 @@ final class SeparationSweep {
                 }
             }
             bp = Arrays.copyOf(pts, u);
+            isKnot = new boolean[u];
+            for (int p = 0; p < pieces; p++) {
+                if (ft.maxSpeed[p] > 0) {
+                    isKnot[Arrays.binarySearch(bp, ft.start[p])] = true;
+                    isKnot[Arrays.binarySearch(bp, ft.end[p])] = true;
+                }
+            }
             int m = Math.max(0, u - 1);
             env = new double[m];
             if (m == 0) {
@@ -338,6 +353,11 @@ final class SeparationSweep {
 
         int last() {
             return env.length;
+        }
+
+        /** True when boundary k is a piece knot; false for envelope splits and out of range. */
+        boolean knot(int k) {
+            return k >= 0 && k < isKnot.length && isKnot[k];
         }
 
         double speed(int b) {
@@ -549,7 +569,12 @@ final class SeparationSweep {
             // explore below the limit (violations), and below the closest approach so far while it
             // is within the reporting band (so near misses are reported exactly)
             double theta = Math.max(dmin, Math.min(win.minVal, exactBelow));
-            int pai = fa.piece[i], pbi = fb.piece[i], paj = fa.piece[j], pbj = fb.piece[j];
+            int pai = fa.piece[i], paj = fa.piece[j];
+            // a sample exactly on a knot already sits on the next piece; the interval before it
+            // lies on the previous one
+            boolean knotI = fb.piece[i] == pai + 1 && ft.start[pai + 1] == tb;
+            boolean knotJ = fb.piece[j] == paj + 1 && ft.start[paj + 1] == tb;
+            int pbi = knotI ? pai : fb.piece[i], pbj = knotJ ? paj : fb.piece[j];
             double vi = pai == pbi ? fa.speed[i] : speedBound(pai, pbi);
             double vj = paj == pbj ? fa.speed[j] : speedBound(paj, pbj);
             double lb = 0.5 * (da + db - (vi + vj) * h);
@@ -559,7 +584,11 @@ final class SeparationSweep {
             if (pai == pbi && paj == pbj) {
                 double acc = fa.accel[i] + fa.accel[j];
                 double wa = norm(fa.vx[i] - fa.vx[j], fa.vy[i] - fa.vy[j], fa.vz[i] - fa.vz[j]);
-                double wb = norm(fb.vx[i] - fb.vx[j], fb.vy[i] - fb.vy[j], fb.vz[i] - fb.vz[j]);
+                double wb = knotI || knotJ
+                        ? norm(leftVel(knotI, pai, fb.vx, i, 0, tb) - leftVel(knotJ, paj, fb.vx, j, 0, tb),
+                               leftVel(knotI, pai, fb.vy, i, 1, tb) - leftVel(knotJ, paj, fb.vy, j, 1, tb),
+                               leftVel(knotI, pai, fb.vz, i, 2, tb) - leftVel(knotJ, paj, fb.vz, j, 2, tb))
+                        : norm(fb.vx[i] - fb.vx[j], fb.vy[i] - fb.vy[j], fb.vz[i] - fb.vz[j]);
                 double lb2 = Math.min(da - wa * h / 2, db - wb * h / 2) - acc * h * h / 8;
                 if (lb2 >= theta) {
                     return;
@@ -570,6 +599,11 @@ final class SeparationSweep {
             if (best < theta) {
                 record(i, j, best, fineT);
             }
+        }
+
+        /** Velocity component at t: from piece p (its left limit at a knot) or the frame's value. */
+        private double leftVel(boolean fromPiece, int p, double[] frame, int i, int axis, double t) {
+            return fromPiece ? ft.vel(p, axis, t) : frame[i];
         }
 
         private void record(int i, int j, double d, double t) {
