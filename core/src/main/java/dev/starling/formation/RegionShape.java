@@ -10,6 +10,11 @@ abstract class RegionShape extends SampledShape {
     static final long AREA_PIXELS = 1L << 21;
     /** Largest raster made for candidates (4 bytes per pixel). */
     static final long MAX_PIXELS = 24_000_000L;
+    /**
+     * Most pixels along one side of any raster: a drawing squashed to a needle (an SVG control
+     * point at 1e21) otherwise asked for a raster 2^31 pixels tall, past int and memory.
+     */
+    static final int MAX_SIDE = 1 << 15;
 
     /** Bounds of the region in the local frame, metres: u0 &lt; u1, v0 &lt; v1. */
     final double u0, v0, u1, v1;
@@ -34,7 +39,7 @@ abstract class RegionShape extends SampledShape {
     public final double measure() {
         if (Double.isNaN(area)) {
             double bbox = Math.max((u1 - u0) * (v1 - v0), 1e-300);
-            double p = Math.sqrt(bbox / AREA_PIXELS);
+            double p = Math.max(Math.sqrt(bbox / AREA_PIXELS), longestSide() / MAX_SIDE);
             Raster r = raster(p);
             area = r.insideCount() * r.pixel() * r.pixel();
         }
@@ -49,12 +54,16 @@ abstract class RegionShape extends SampledShape {
     @Override
     Candidates candidates(double step, long seed) {
         double bbox = (u1 - u0 + 2 * step) * (v1 - v0 + 2 * step);
-        double p = Math.max(step, Math.sqrt(bbox / MAX_PIXELS));
+        double p = Math.max(Math.max(step, Math.sqrt(bbox / MAX_PIXELS)), longestSide() / MAX_SIDE);
         double inside = measure() / (p * p);
         if (inside > MAX_CANDIDATES) {
             p *= Math.sqrt(inside / MAX_CANDIDATES);
         }
         return raster(p).toCandidates(measure(), seed);
+    }
+
+    private double longestSide() {
+        return Math.max(u1 - u0, v1 - v0);
     }
 
     /** Raster dimensions for these bounds at pixel size p (1-pixel margin all round). */
