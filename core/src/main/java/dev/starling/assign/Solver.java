@@ -57,6 +57,8 @@ final class Solver {
     static final int EPS_WARM_SHIFT = 11;
     /** Problems up to this size are solved without a coarse level. */
     static final int BASE_SIZE = 400;
+    /** A coarse level's auction stops 2^this below the finer level's first ε. */
+    static final int COARSE_EXTRA_BITS = 6;
     /** Coarse level size: one point in this many. */
     static final int COARSENING = 4;
 
@@ -157,14 +159,15 @@ final class Solver {
 
     /** Solves exactly; afterwards {@link #colOf} is an optimal permutation and {@link #price} certifies it. */
     void solve() {
-        solve(true, true);
+        solve(true, true, 1);
     }
 
     /**
      * @param exact    finish with shortest augmenting paths (else stop after the auction)
      * @param tryLine  try the sort-based warm start
+     * @param epsEnd   last ε of the auction: 1 for the exact solve, coarser for a coarse level
      */
-    private void solve(boolean exact, boolean tryLine) {
+    private void solve(boolean exact, boolean tryLine, double epsEnd) {
         if (n == 1) {
             colOf[0] = 0;
             rowOf[0] = 0;
@@ -197,7 +200,7 @@ final class Solver {
             eps = warmEps;
         }
         buildAllLists();
-        auction(eps);
+        auction(Math.max(eps, epsEnd), epsEnd);
         if (exact) {
             finish();
         }
@@ -213,7 +216,7 @@ final class Solver {
         System.arraycopy(bb, 0, w, 0, n);
         Arrays.fill(colOf, -1);
         Arrays.fill(rowOf, -1);
-        solve(true, false);
+        solve(true, false, 1);
     }
 
     /** Exact cost c(i, j) of the integer problem. */
@@ -258,7 +261,8 @@ final class Solver {
         double[][] cols = aggregate(bx, by, bz);
         int m = rows[0].length;
         Solver coarse = new Solver(rows[0], rows[1], rows[2], cols[0], cols[1], cols[2], target, threads);
-        coarse.solve(false, false);
+        // the fine auction starts at ε = warm ε; coarse prices much finer than that are wasted
+        coarse.solve(false, false, Math.max(1, Math.scalb(1.0, Math.getExponent(maxCost()) - EPS_WARM_SHIFT - COARSE_EXTRA_BITS)));
         levels = coarse.levels + 1;
         // c-transform: p_j = max_r (u_r - c(r, j)) = -|b_j|² + max_r (u_r - |a_r|² + 2 a_r·b_j)
         double[] h = new double[m];
@@ -444,7 +448,7 @@ final class Solver {
                     buf[c++] = j;
                 }
             }
-            if (c >= target / 2 || rank >= PIVOT_SAMPLE) {
+            if (c >= target / 4 || rank >= PIVOT_SAMPLE) {
                 if (c <= cap) {
                     limit[i] = aa[i] + pivot; // every column left out has a value > pivot
                     break;
@@ -567,13 +571,17 @@ final class Solver {
 
     // ---------------------------------------------------------------- auction
 
-    private void auction(double eps0) {
+    /**
+     * ε-scaling from eps0 down to epsEnd (≥ 1); the phase at ε = 1 uses tight increments (see
+     * {@link #bid}).
+     */
+    private void auction(double eps0, double epsEnd) {
         double eps = eps0;
         int[] queue = new int[n];
         for (;;) {
-            boolean last = eps <= 1;
+            boolean last = eps <= epsEnd;
             if (last) {
-                eps = 1;
+                eps = epsEnd;
             }
             phases++;
             int head = 0;
@@ -592,7 +600,7 @@ final class Solver {
                 int i = queue[head];
                 head = head + 1 == n ? 0 : head + 1;
                 count--;
-                int evicted = bid(i, eps, last);
+                int evicted = bid(i, eps, last && eps == 1);
                 if (evicted >= 0) {
                     int tail = head + count;
                     queue[tail >= n ? tail - n : tail] = evicted;
