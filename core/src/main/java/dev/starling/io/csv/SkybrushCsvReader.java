@@ -252,6 +252,11 @@ public final class SkybrushCsvReader {
                                 + " ms does not increase (previous row at " + Math.round(lastT * 1000) + " ms)",
                                 "rows must be in strictly increasing time order");
                     }
+                    if (t - lastT < 1e-6) {
+                        // shorter rows overflow the segment's speed (the verifier got NaN from 1e-300 s)
+                        throw new InputException(label, null, lineNo, 1, "time " + f[0].trim()
+                                + " ms is less than 1 µs after the previous row", "Skybrush CSV times are whole milliseconds");
+                    }
                     b.lineTo(t, p[0], p[1], p[2]);
                     segments++;
                     if (c != lastC) {

@@ -282,8 +282,14 @@ public final class PlanJson {
             for (int k = 1; k < len; k++) {
                 pts[k - 1] = finite(seg.get(k), sp + "[" + k + "]");
             }
+            double t = finite(seg.get(0), sp + "[0]");
+            if (t > b.endTime() && t - b.endTime() < 1e-6) {
+                // shorter segments overflow their speed (the verifier got NaN from 1e-300 s); plans use a 1 ms grid
+                throw new InputException(null, sp, "segment end " + t + " s is less than 1 µs after its start "
+                        + b.endTime() + " s", null);
+            }
             try {
-                b.segment(finite(seg.get(0), sp + "[0]"), (len - 1) / 3, pts);
+                b.segment(t, (len - 1) / 3, pts);
             } catch (IllegalArgumentException e) {
                 throw new InputException(null, sp, e.getMessage(), null);
             }

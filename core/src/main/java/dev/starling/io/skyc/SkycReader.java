@@ -75,6 +75,8 @@ public final class SkycReader {
      * coordinate of 1e308 crashed the verifier and would overflow the writers' millimetre grid.
      */
     static final double MAX_MAGNITUDE = 1e9;
+    /** Shortest segment read, seconds: no flight file is finer, and shorter ones overflow speeds. */
+    static final double MIN_SEGMENT_SECONDS = 1e-6;
 
     private static final String HINT = "a .skyc is a ZIP with show.json at its root, as Skybrush Studio exports it";
     /** The way forward for a defect that has no more specific hint. */
@@ -298,6 +300,11 @@ public final class SkycReader {
                     }
                     throw new InputException(null, pp + "[0]", "time " + (t - takeoff) + " does not increase (previous point at "
                             + (lastT - takeoff) + ")", "point times must strictly increase");
+                }
+                if (t - lastT < MIN_SEGMENT_SECONDS) {
+                    // its polynomial coefficients overflow (1e-300 s gave the verifier NaN speeds)
+                    throw new InputException(null, pp + "[0]", "time " + (t - takeoff) + " is less than 1 µs after the "
+                            + "previous point (" + (lastT - takeoff) + ")", "Skybrush times have millisecond resolution");
                 }
                 b.segment(t, nc + 1, pts9);
                 segments++;
