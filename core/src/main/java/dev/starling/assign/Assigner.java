@@ -17,16 +17,17 @@ package dev.starling.assign;
  * tolerance makes the certificate, and the many exact ties of the degenerate instances, a matter
  * of judgement; integers make both exact and deterministic.
  *
- * <p><b>Algorithm</b> (details in {@code Solver}): an ε-scaling auction (Bertsekas) brings the
- * prices near the optimum in a few cheap bids per drone, then Jonker–Volgenant style shortest
- * augmenting paths make complementary slackness exact. Costs are computed from coordinates on
- * the fly; each row keeps its 32 cheapest columns under the current prices plus a bound for all
- * others, which keeps every step exact on the complete n×n problem while touching a few columns
- * per step. Memory O(n): no n×n matrix (3.2 GB at n = 20,000). We measured the alternatives:
- * dense LAPJV-style searches and scipy's {@code linear_sum_assignment} degrade on the ground
- * grid → vertical plane transition, where |a−b|² = |a|² + |b|² − 2a·b collapses to one dimension
- * with massive ties and augmenting paths grow to O(n) rows (scipy: 107–194 s at n = 5000); the
- * auction moves whole blocks of prices per phase and is not slowed by those ties.
+ * <p><b>Algorithm</b> (details in {@code Solver}): a warm start, then an ε-scaling auction
+ * (Bertsekas) brings the prices near the optimum in a few cheap bids per drone, then
+ * Jonker–Volgenant style shortest augmenting paths make complementary slackness exact. The warm
+ * start is sort-based when the costs collapse to one dimension (a collinear set, or two
+ * perpendicular planes: the ground grid → vertical formation of every takeoff and landing, where
+ * |a−b|² = |a|² + |b|² − 2a·b has massive ties and augmenting-path solvers need O(n)-long paths:
+ * scipy's {@code linear_sum_assignment} takes 107–194 s at n = 5000), and coarse-to-fine
+ * (c-transform of a quarter-size problem's prices) otherwise. Costs are computed from
+ * coordinates on the fly; each row keeps a short list of its cheapest columns under the current
+ * prices plus a bound for all others, which keeps every step exact on the complete n×n problem
+ * while touching a few columns per step. Memory O(n): no n×n matrix (3.2 GB at n = 20,000).
  *
  * <p>Runs the O(n²) scans (initial candidate lists, certificate check) on up to {@code threads}
  * threads over row ranges; the result is identical for any thread count. Deterministic.

@@ -9,14 +9,26 @@ import java.util.Arrays;
  * exact).
  *
  * <p>Duals: column prices {@code p_j} (the certificate's v_j = −p_j) and row values
- * u_i = min_j (c(i, j) + p_j). Once the solve of a level starts, prices only rise. Three steps:
+ * u_i = min_j (c(i, j) + p_j). Once the auction of a level starts, prices only rise. Steps:
  * <ol>
- * <li><b>Coarse-to-fine prices.</b> Above {@link #BASE_SIZE} points, every fourth point of each
- * set in Morton order (a spatially even sample) forms a coarse problem, solved the same way
- * (recursively, without the exact last step). Its row values extend to prices for all columns by
- * the c-transform p_j = max_i (u_i − c(i, j)) over the coarse rows: the discrete version of the
- * transport potential, already close to the fine optimum. This is what keeps the transport-like
- * instances (ground grid → vertical plane, where every price must move far from zero) cheap.</li>
+ * <li><b>Warm start</b>, one of two:
+ * <ul>
+ * <li><i>Sort-based</i> ({@link LineModel}), when costs depend jointly on i and j only through
+ * one direction: a collinear set, or two perpendicular planes such as the takeoff ground grid
+ * and a vertical formation. Sorting both sets along that line gives the optimal matching and
+ * closed-form prices. When the model is exact (error 0) the solve ends here and the caller's
+ * certificate check confirms it (falling back to {@link #resume()} if it ever failed);
+ * otherwise the auction starts from ε ≈ the model error. Without this, these massively tied
+ * one-dimensional instances need hundreds of thousands of rescans (and 107–194 s in
+ * scipy).</li>
+ * <li><i>Coarse-to-fine prices</i>, above {@link #BASE_SIZE} points: centroids of groups of
+ * {@link #COARSENING} consecutive points in Morton order (which keep each set's mean, so the
+ * coarse potential has no tilt) form a coarse problem, solved the same way recursively and only
+ * to the precision the finer level starts from. Its row values extend to prices for all fine
+ * columns by the c-transform p_j = max_r (u_r − c(r, j)): the discrete transport potential,
+ * which spares the fine level the large-ε phases on transport-like instances (one formation to
+ * another). Costs O(n²/4).</li>
+ * </ul></li>
  * <li><b>ε-scaling forward auction</b> (Bertsekas), Gauss–Seidel: each phase keeps the pairs
  * that satisfy ε-complementary slackness, then lets unassigned rows bid until all are assigned;
  * ε shrinks by {@link #EPS_FACTOR} per phase down to 1. In the last phase a bid raises the price
@@ -44,7 +56,9 @@ import java.util.Arrays;
  * index order or FIFO order, ties break on index, and the parallel scans write disjoint rows.
  *
  * <p>Cost: O(n²) for the initial list scan (parallel over rows) and O(n²/4) for the price
- * extension, O(list) per bid, O(n) per rescan and per dense relaxation; memory O(n).
+ * extension, O(list) per bid, O(n) per rescan and per dense relaxation; memory O(n). Measured
+ * (2-core AMD EPYC, one thread, warm JVM, n = 5000): takeoff grid → plane 30–60 ms, random
+ * box → box 130–150 ms, text → text formation 230–260 ms of CPU before the certificate check.
  */
 final class Solver {
     /** Typical candidate-list length. */

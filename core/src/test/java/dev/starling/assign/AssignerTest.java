@@ -195,6 +195,30 @@ class AssignerTest {
     }
 
     @Test
+    void takeoffAndLandingAreSolvedBySortingWithoutABid() {
+        for (Instances in : new Instances[] {Instances.gridToPlane(2000, 3), Instances.planeToGrid(2000, 4)}) {
+            Solver s = Assigner.prepare(in.ax(), in.ay(), in.az(), in.bx(), in.by(), in.bz(),
+                    Assigner.Options.defaults(), Solver.DEFAULT_CANDIDATES);
+            s.solve();
+            assertTrue(s.lineStart && s.shortcut, s.stats());
+            assertEquals(0, s.bids + s.rescans + s.augmentations, s.stats());
+            assertTrue(Assigner.finish(s, in.ax(), in.ay(), in.az(), in.bx(), in.by(), in.bz()).certificate().valid());
+        }
+    }
+
+    @Test
+    void aRotatedFormationPlaneStartsFromTheLineModelAndStaysExact() {
+        Instances in = Instances.gridToRotatedPlane(1500, 5, 0.4);
+        Solver s = Assigner.prepare(in.ax(), in.ay(), in.az(), in.bx(), in.by(), in.bz(),
+                Assigner.Options.defaults(), Solver.DEFAULT_CANDIDATES);
+        s.solve();
+        assertTrue(s.lineStart, s.stats());
+        Assignment a = Assigner.finish(s, in.ax(), in.ay(), in.az(), in.bx(), in.by(), in.bz());
+        long[][] c = in.quantisedCosts(a.certificate().quantisation());
+        assertEquals(ReferenceHungarian.minimumCost(c), total(c, a.target()));
+    }
+
+    @Test
     void aFailedShortcutCheckFallsBackToTheFullSolve() {
         Instances in = Instances.gridToPlane(900, 8);
         Solver s = Assigner.prepare(in.ax(), in.ay(), in.az(), in.bx(), in.by(), in.bz(),
