@@ -43,6 +43,13 @@ public final class ShowPlanner {
      */
     public static final double MAX_SHOW_SECONDS = 86_400;
 
+    /**
+     * Fraction of each speed and acceleration limit the planner uses. Flight files round
+     * positions to 1 mm, which moves a Bézier's derivatives by up to ~0.01%; planning at 99.9%
+     * keeps the exported files, not just the plan, within the limits.
+     */
+    public static final double LIMIT_USE = 0.999;
+
     private ShowPlanner() {
     }
 
@@ -318,24 +325,24 @@ public final class ShowPlanner {
                 }
                 double rate = Double.POSITIVE_INFINITY;
                 if (xy > 0) {
-                    rate = Math.min(rate, lim.maxSpeedXY() / xy);
+                    rate = Math.min(rate, LIMIT_USE * lim.maxSpeedXY() / xy);
                 }
                 if (dz > 0) {
-                    rate = Math.min(rate, lim.maxSpeedUp() / dz);
+                    rate = Math.min(rate, LIMIT_USE * lim.maxSpeedUp() / dz);
                 } else if (dz < 0) {
-                    rate = Math.min(rate, lim.maxSpeedDown() / -dz);
+                    rate = Math.min(rate, LIMIT_USE * lim.maxSpeedDown() / -dz);
                 }
                 maxRate = Math.min(maxRate, rate);
                 m.maxLen = Math.max(m.maxLen, len);
                 maxXY = Math.max(maxXY, xy);
                 maxUp = Math.max(maxUp, dz);
                 maxDown = Math.max(maxDown, -dz);
-                m.lowerBound = Math.max(m.lowerBound, TimeScaling.optimalDuration(rate, lim.maxAcceleration() / len));
+                m.lowerBound = Math.max(m.lowerBound, TimeScaling.optimalDuration(rate / LIMIT_USE, lim.maxAcceleration() / len));
             }
             if (m.maxLen == 0) {
                 return m;
             }
-            double maxAccel = lim.maxAcceleration() / m.maxLen;
+            double maxAccel = LIMIT_USE * lim.maxAcceleration() / m.maxLen;
             if (!(maxRate > 0) || !(maxAccel > 0)) {
                 // a limit so small (4.9e-324 m/s) or a move so long that the rate underflows to 0
                 throw tooLong(st, Double.POSITIVE_INFINITY, m.maxLen, fixedDuration != null);
