@@ -222,6 +222,8 @@ class BadInputCorpusTest {
                 "show.json", "limits"));
         c.add(show("maxAcceleration-1e-300", replaceOnce(h, "\"maxAcceleration\": 4", "\"maxAcceleration\": 1e-300"),
                 "show.json", "limits"));
+        c.add(show("maxSpeedXY-smallest-double", replaceOnce(h, "\"maxSpeedXY\": 8", "\"maxSpeedXY\": 4.9e-324"),
+                "show.json", "limits", "maxSpeedXY"));
         c.add(show("shape-size-1e308", replaceOnce(h, "\"size\": 36", "\"size\": 1e308"),
                 "show.json", "scenes[1].formation.size"));
 
@@ -348,6 +350,9 @@ class BadInputCorpusTest {
                 text("art.svg", billionLaughs()), "show.json", "scenes[0].formation.file").within(Duration.ofSeconds(20)));
         c.add(asset("svg-bad-path-data", "{ \"type\": \"svg\", \"file\": \"art.svg\", \"height\": 30 }",
                 text("art.svg", SVG_OPEN + "<path d=\"M 0 0 L x y Z\"/></svg>"), "show.json", "scenes[0].formation.file"));
+        c.add(asset("svg-control-point-1e21", "{ \"type\": \"svg\", \"file\": \"art.svg\", \"height\": 30 }",
+                text("art.svg", SVG_OPEN + "<path d=\"M 40 262 L 36 214 C 38 1.9e21 52 172 82 164 Z\"/></svg>"),
+                "show.json", "scenes[0].formation.file"));
         c.add(asset("svg-not-utf8", "{ \"type\": \"svg\", \"file\": \"art.svg\", \"height\": 30 }",
                 bytes("art.svg", concat(ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + SVG_OPEN + "<desc>"),
                         new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF}, ascii("</desc><rect width=\"50\" height=\"50\"/></svg>"))),
@@ -415,6 +420,13 @@ class BadInputCorpusTest {
                 "in.skyc", "json", "plan.json", "in.skyc", "points"));
         c.add(export("skyc-nan-coordinate", skyc(skycShow("[[0, [0, 0, 0], []], [5, [0, \"x\", 10], []]]", "AA==")),
                 "in.skyc", "json", "plan.json", "in.skyc", "points"));
+        c.add(export("skyc-coordinate-1e308", skyc(skycShow("[[0, [0, 0, 0], []], [5, [1e308, 0, 10], []]]", "AA==")),
+                "in.skyc", "json", "plan.json", "in.skyc", "points[1][1][0]", "1e9"));
+        c.add(export("skyc-segment-of-1e-300-s", skyc(skycShow("[[0, [0, 0, 0], []], [1e-300, [0, 0, 7], []]]", "AA==")),
+                "in.skyc", "json", "plan.json", "in.skyc", "points[1][0]", "1 µs"));
+        c.add(export("skyc-minDistance-1e308", skyc(skycShow("[[0, [0, 0, 0], []], [5, [0, 0, 10], []]]", "AA==")
+                .replace("\"settings\": {}", "\"settings\": {\"validation\": {\"minDistance\": 1e308}}")),
+                "in.skyc", "json", "plan.json", "in.skyc", "minDistance"));
         c.add(export("csv-ragged-rows", csvZip(twoDrones(CSV_HEADER + "0,0,0,0,255,0,0\n1000,0,0,5,255,0\n")),
                 "in.zip", "json", "plan.json", "in.zip", "drone-2.csv", "7"));
         c.add(export("csv-bad-header", csvZip(twoDrones("t,x,y,z\n0,0,0,0\n")), "in.zip", "json", "plan.json",
