@@ -45,17 +45,32 @@ final class Cli {
         return new Run(code, out.toString(), err.toString());
     }
 
-    /** {@code starling args...} in a child JVM with this test's class path, heap {@code xmx} (e.g. "1g"). */
-    static ProcessBuilder childJvm(String xmx, String... args) {
+    /**
+     * {@code starling args...} in a child JVM with this test's class path and the given JVM
+     * options (heap, processor count), stdout and stderr merged into {@code log}.
+     */
+    static ProcessBuilder childJvm(List<String> jvmOptions, Path log, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + xmx);
+        cmd.addAll(jvmOptions);
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Starling.class.getName());
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd);
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    }
+
+    /** Runs a child JVM to its end (at most {@code bound}) and returns its exit code and output. */
+    static Run runChild(List<String> jvmOptions, Path log, java.time.Duration bound, String... args)
+            throws IOException, InterruptedException {
+        Process p = childJvm(jvmOptions, log, args).start();
+        if (!p.waitFor(bound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("starling " + String.join(" ", args) + " did not finish within " + bound
+                    + ":\n" + Files.readString(log));
+        }
+        return new Run(p.exitValue(), Files.readString(log), "");
     }
 
     /** The test copy of shows/hello/show.json (64 drones, three scenes), as text. */
