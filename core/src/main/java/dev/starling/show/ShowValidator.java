@@ -118,6 +118,7 @@ final class ShowValidator {
                     "altitudes count up from the takeoff ground: use e.g. 20");
         }
         double maxAlt = number(l.maxAltitude(), "limits.maxAltitude", "\"maxAltitude\": 180 (metres)");
+        withinReach(maxAlt, "limits.maxAltitude");
         if (maxAlt <= minAlt) {
             throw src.error("limits.maxAltitude", "maxAltitude " + fmt(maxAlt) + " m must be above minAltitude "
                     + fmt(minAlt) + " m", "the formations fly between the two: e.g. minAltitude 20, maxAltitude 180");
@@ -137,6 +138,10 @@ final class ShowValidator {
                         + (g[i] == null ? ", this one is null" : ", this one has " + g[i].length + " numbers"),
                         "write each vertex as two numbers, e.g. [-150, -80]");
             }
+        }
+        for (int i = 0; i < g.length; i++) {
+            withinReach(g[i][0], JsonSource.element(JsonSource.element(p, i), 0));
+            withinReach(g[i][1], JsonSource.element(JsonSource.element(p, i), 1));
         }
         int n = g.length;
         // a ring written closed (last vertex repeats the first, as GeoJSON does) is accepted
@@ -267,6 +272,9 @@ final class ShowValidator {
         if (c.length != 3) {
             throw src.error(p + ".center", "the centre is [x, y, z] in metres, this one has " + c.length + " numbers",
                     "e.g. [0, 20, 100]: 20 m beyond the takeoff area's centre, 100 m up");
+        }
+        for (int i = 0; i < 3; i++) {
+            withinReach(c[i], JsonSource.element(p + ".center", i));
         }
         if (c[2] < limits.minAltitude() || c[2] > limits.maxAltitude()) {
             throw src.error(JsonSource.element(p + ".center", 2), "the formation centre's altitude " + fmt(c[2])
@@ -515,6 +523,17 @@ final class ShowValidator {
                     + ", was " + fmt(x), example == null ? "use a realistic value" : "use a realistic value, e.g. " + example);
         }
         return x;
+    }
+
+    /**
+     * A coordinate or altitude within {@link #MAX_MAGNITUDE} metres of the origin: a formation
+     * centred at z = 9.2e18 lost every point to rounding (all 0 m apart, an internal error).
+     */
+    private void withinReach(double v, String path) {
+        if (Math.abs(v) > MAX_MAGNITUDE) {
+            throw src.error(path, "is " + fmt(v) + " m from the origin, more than the " + fmt(MAX_MAGNITUDE) + " m allowed",
+                    "coordinates are metres from the centre of the takeoff area; a show fits in a few kilometres");
+        }
     }
 
     private String text(String v, String path, String example) {
