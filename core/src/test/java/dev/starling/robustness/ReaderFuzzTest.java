@@ -63,8 +63,12 @@ import net.jqwik.api.statistics.Statistics;
  * the same targets 50 times longer with random seeds (tag "slow", see docs/robustness.md).
  */
 class ReaderFuzzTest {
-    static final Duration SHOW_BOUND = Duration.ofSeconds(30);
-    static final Duration READER_BOUND = Duration.ofSeconds(15);
+    /**
+     * Time bounds of one input: a hang detector, generous because CI machines are shared (a
+     * .skyc with a 1e9 m jump takes 2 s to verify alone, and more than 15 s under load).
+     */
+    static final Duration SHOW_BOUND = Duration.ofSeconds(60);
+    static final Duration READER_BOUND = Duration.ofSeconds(60);
     /** Foreign plans at most this long and large are also verified and written back. */
     static final double EXERCISE_MAX_SECONDS = 600;
     static final int EXERCISE_MAX_DRONES = 20;

@@ -224,6 +224,10 @@ class BadInputCorpusTest {
                 "show.json", "limits"));
         c.add(show("maxSpeedXY-smallest-double", replaceOnce(h, "\"maxSpeedXY\": 8", "\"maxSpeedXY\": 4.9e-324"),
                 "show.json", "limits", "maxSpeedXY"));
+        c.add(show("center-z-2^63", replaceOnce(replaceOnce(h, "\"maxAltitude\": 180", "\"maxAltitude\": 9223372036854775808"),
+                "\"center\": [0, 20, 50] },\n      \"color\": \"#FFD27A\"",
+                "\"center\": [0, 20, 9223372036854775808] },\n      \"color\": \"#FFD27A\""),
+                "show.json", "limits.maxAltitude", "1000000"));
         c.add(show("shape-size-1e308", replaceOnce(h, "\"size\": 36", "\"size\": 1e308"),
                 "show.json", "scenes[1].formation.size"));
 
