@@ -13,7 +13,8 @@
 #   WORKLOADS    space-separated subset of GRID_TO_PLANE BOX_TO_BOX FORMATION_TO_FORMATION
 #   WI, I        warmup and measured iterations, one solve each (default 1 and 3)
 #   ORTOOLS_MAX  largest n for OR-tools (default 10000: n^2 arcs need ~16 bytes each of native memory)
-#   KM_MAX       largest n for JGraphT Kuhn-Munkres (default 1000; it needs tens of seconds there)
+#   KM_MAX       largest n for JGraphT Kuhn-Munkres (default 1000; one solve per workload, it needs
+#                tens of seconds to minutes there)
 #   SKIP_BUILD   set to 1 to reuse the built jar
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,7 +37,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$jar" ]]; then
   ./mvnw -q -B -DbuildDirName="$build_dir" -pl benchmarks -am package -Dmaven.test.skip=true >&2
 fi
 mkdir -p "$out"
-rm -f "$out"/n*.json
+rm -f "$out"/n*.json "$out"/km*.json
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 wl_list="$(echo "$workloads" | tr ' ' ',')"
@@ -45,13 +46,15 @@ for n in "${sizes[@]}"; do
   if (( n <= ortools_max )); then
     methods="starling|ortools|ortoolsAddArcsOnly"
   fi
-  include=("AssignmentBenchmark\\.($methods)\$")
-  if (( n <= km_max )); then
-    include+=("AssignmentKuhnMunkresBenchmark\\.jgrapht\$")
-  fi
-  echo "n = $n: ${include[*]}" >&2
-  java -jar "$jar" "${include[@]}" -p "n=$n" -p "workload=$wl_list" -f 1 -wi "$wi" -i "$it" \
+  echo "n = $n: $methods" >&2
+  java -jar "$jar" "AssignmentBenchmark\\.($methods)\$" -p "n=$n" -p "workload=$wl_list" -f 1 -wi "$wi" -i "$it" \
     -rf json -rff "$out/n$n.json" >&2
+  if (( n <= km_max )); then
+    # one solve per workload: Kuhn-Munkres needs tens of seconds to minutes at n = 1000
+    echo "n = $n: JGraphT Kuhn-Munkres" >&2
+    java -jar "$jar" "AssignmentKuhnMunkresBenchmark\\.jgrapht\$" -p "n=$n" -p "workload=$wl_list" -f 1 -wi 0 -i 1 \
+      -rf json -rff "$out/km$n.json" >&2
+  fi
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -67,7 +70,7 @@ import glob, json, os, statistics
 
 rows = {}
 jmh = "?"
-for f in sorted(glob.glob(os.path.join(os.environ["OUT_DIR"], "n*.json"))):
+for f in sorted(glob.glob(os.path.join(os.environ["OUT_DIR"], "*.json"))):
     for r in json.load(open(f)):
         jmh = r.get("jmhVersion", jmh)
         method = r["benchmark"].rsplit(".", 1)[1]
@@ -85,8 +88,8 @@ print(f"Machine: {os.environ['CPU_MODEL']}, {os.environ['CORES']} cores, {os.env
 print(f"JDK: {os.environ['JDK']}; JMH {jmh}; commit {os.environ['COMMIT']}")
 print(f"Load average (1/5/15 min) before: {os.environ['LOAD_BEFORE']}, after: {os.environ['LOAD_AFTER']} "
       "(the machine is shared: compare ratios from the same run)")
-print("Median of single-shot solves (JMH SingleShotTime, -f 1, -Xmx2g); OR-tools = arcs + solve; "
-      "ratio = peer time / Starling time.")
+print("Median of single-shot solves (JMH SingleShotTime, -f 1, -Xmx2g); OR-tools = arcs + solve, same JMH run as "
+      "Starling; JGraphT: one solve, in the JMH run right after; ratio = peer time / Starling time.")
 print()
 print("| workload | n | Starling | OR-tools (arcs + solve) | OR-tools arcs only | ratio OR-tools | JGraphT KM | ratio KM |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|")

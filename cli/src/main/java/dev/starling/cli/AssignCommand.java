@@ -113,8 +113,8 @@ final class AssignCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "  solve time              %.3f s (certificate check included)%n", seconds);
         o.printf(Locale.ROOT, "  certificate             %s: dual prices checked on all %d pairs, max violation %d, "
                 + "all assigned pairs tight%n", c.valid() ? "optimal" : "FAILED", (long) n * n, c.maxViolation());
-        o.printf(Locale.ROOT, "  exact on a grid of      %s (true minimum within %.3g m²)%n",
-                formatStep(c.quantisation().step()), c.gapBound());
+        o.printf(Locale.ROOT, "  exact on a grid of      %s: optimal for the points rounded to it (each moved at most %s)%n",
+                formatLength(c.quantisation().step()), formatLength(c.quantisation().maxPointShift()));
         if (out != null) {
             o.printf(Locale.ROOT, "wrote %s (from,to; 0-based rows)%n", out);
         }
@@ -136,6 +136,7 @@ final class AssignCommand implements Callable<Integer> {
         cert.put("maxViolation", c.maxViolation());
         cert.put("maxAssignedSlack", c.maxAssignedSlack());
         cert.put("quantisationStep", c.quantisation().step());
+        cert.put("maxPointShift", c.quantisation().maxPointShift());
         cert.put("gapBound", c.gapBound());
         if (out != null) {
             root.put("out", out.toString());
@@ -155,8 +156,8 @@ final class AssignCommand implements Callable<Integer> {
         return Math.sqrt(best);
     }
 
-    private static String formatStep(double step) {
-        return step >= 1e-3 ? String.format(Locale.ROOT, "%.3g mm", step * 1e3)
-                : String.format(Locale.ROOT, "%.3g µm", step * 1e6);
+    private static String formatLength(double metres) {
+        return metres >= 1e-3 ? String.format(Locale.ROOT, "%.3g mm", metres * 1e3)
+                : String.format(Locale.ROOT, "%.3g µm", metres * 1e6);
     }
 }
