@@ -55,6 +55,13 @@ final class SvgSource {
     static final long MAX_BYTES = 32L << 20;
     /** Deepest element nesting followed (real drawings stay far below; hostile ones would overflow the stack). */
     static final int MAX_DEPTH = 200;
+    /**
+     * Most path segments drawn (after stroking): filling a drawing costs Java2D time in its
+     * segments times its scanlines, and a 600 kB polyline zigzagging over itself (50,000 points,
+     * 300,000 stroked segments) took minutes; 50,000 segments take at most ~7 s, any real
+     * drawing far less.
+     */
+    static final int MAX_SEGMENTS = 50_000;
     private static final Set<String> NOT_RENDERED = Set.of("defs", "clipPath", "mask", "symbol", "pattern", "marker",
             "linearGradient", "radialGradient", "style", "script", "title", "desc", "metadata", "filter", "font",
             "foreignObject");
@@ -367,6 +374,17 @@ final class SvgSource {
                 shapes.add(it.ctm().createTransformedShape(it.geometry()));
                 paints.add(it.stroke() != NONE ? it.stroke() : it.fill());
             }
+        }
+        long segments = 0;
+        for (java.awt.Shape s : shapes) {
+            for (java.awt.geom.PathIterator pi = s.getPathIterator(null); !pi.isDone() && segments <= MAX_SEGMENTS; pi.next()) {
+                segments++;
+            }
+        }
+        if (segments > MAX_SEGMENTS) {
+            throw new InputException(null, "file", name + " has more than " + MAX_SEGMENTS
+                    + " path segments (strokes count as their outlines), too many to draw in reasonable time",
+                    "simplify the drawing (Inkscape: Path > Simplify) or remove detail drones cannot show");
         }
         Rectangle2D b = null;
         for (java.awt.Shape s : shapes) {
