@@ -1,8 +1,13 @@
 package dev.starling.show;
 
+import static dev.starling.site.Polygon.onSegment;
+import static dev.starling.site.Polygon.segmentsMeet;
+
 /**
  * Plane polygon tests for geofences: vertices {@code [x, y]} in order (either winding), closed
  * implicitly (the last vertex connects to the first). Plain double arithmetic, no allocation.
+ * The segment predicates (on-segment, segments meeting) are those of {@link dev.starling.site.Polygon};
+ * what is the geofence's own is the raw vertex-array form and which edge pairs count as crossing.
  */
 final class Polygons {
     private Polygons() {
@@ -62,7 +67,7 @@ final class Polygons {
                     if (collinearOverlap(a, b, c) || collinearOverlap(c, a, b)) {
                         return new int[] {i, j};
                     }
-                } else if (segmentsTouch(a, b, c, d)) {
+                } else if (segmentsMeet(a[0], a[1], b[0], b[1], c[0], c[1], d[0], d[1])) {
                     return new int[] {i, j};
                 }
             }
@@ -72,31 +77,6 @@ final class Polygons {
 
     /** True when p lies on the closed segment a–b: an edge sharing an end with a–b folds back onto it. */
     private static boolean collinearOverlap(double[] a, double[] b, double[] p) {
-        return orientation(a, b, p) == 0 && onSegment(a[0], a[1], b[0], b[1], p[0], p[1]);
-    }
-
-    private static boolean segmentsTouch(double[] a, double[] b, double[] c, double[] d) {
-        int o1 = orientation(a, b, c), o2 = orientation(a, b, d);
-        int o3 = orientation(c, d, a), o4 = orientation(c, d, b);
-        return (o1 != o2 && o3 != o4)
-                || (o1 == 0 && onSegment(a[0], a[1], b[0], b[1], c[0], c[1]))
-                || (o2 == 0 && onSegment(a[0], a[1], b[0], b[1], d[0], d[1]))
-                || (o3 == 0 && onSegment(c[0], c[1], d[0], d[1], a[0], a[1]))
-                || (o4 == 0 && onSegment(c[0], c[1], d[0], d[1], b[0], b[1]));
-    }
-
-    /** Sign of the cross product (b − a) × (p − a): 1 left turn, −1 right turn, 0 collinear. */
-    private static int orientation(double[] a, double[] b, double[] p) {
-        double v = (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
-        return v > 0 ? 1 : v < 0 ? -1 : 0;
-    }
-
-    /** True when p lies on the closed segment a–b (collinear and within its bounding box). */
-    private static boolean onSegment(double ax, double ay, double bx, double by, double px, double py) {
-        double cross = (bx - ax) * (py - ay) - (by - ay) * (px - ax);
-        if (cross != 0) {
-            return false;
-        }
-        return Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
+        return onSegment(a[0], a[1], b[0], b[1], p[0], p[1]);
     }
 }

@@ -170,7 +170,7 @@ public final class Polygon {
         double best = Double.POSITIVE_INFINITY;
         int n = xs.length;
         for (int i = 0, j = n - 1; i < n; j = i++) {
-            if (segmentsIntersect(ax, ay, bx, by, xs[j], ys[j], xs[i], ys[i])) {
+            if (segmentsMeet(ax, ay, bx, by, xs[j], ys[j], xs[i], ys[i])) {
                 return 0;
             }
             best = Math.min(best, segmentDistanceSquared(xs[i], ys[i], ax, ay, bx, by));
@@ -329,7 +329,7 @@ public final class Polygon {
                 if (j == i2 || j2 == i) {
                     continue; // adjacent edges share a vertex
                 }
-                if (segmentsIntersect(x[i], y[i], x[i2], y[i2], x[j], y[j], x[j2], y[j2])) {
+                if (segmentsMeet(x[i], y[i], x[i2], y[i2], x[j], y[j], x[j2], y[j2])) {
                     throw new IllegalArgumentException("the outline crosses itself: edge " + i + "-" + i2
                             + " meets edge " + j + "-" + j2);
                 }
@@ -337,17 +337,20 @@ public final class Polygon {
         }
     }
 
-    private static boolean segmentsIntersect(double ax, double ay, double bx, double by,
-                                             double cx, double cy, double dx, double dy) {
-        double d1 = orient(cx, cy, dx, dy, ax, ay);
-        double d2 = orient(cx, cy, dx, dy, bx, by);
-        double d3 = orient(ax, ay, bx, by, cx, cy);
-        double d4 = orient(ax, ay, bx, by, dx, dy);
-        if (properlyCross(ax, ay, bx, by, cx, cy, dx, dy)) {
-            return true;
-        }
-        return (d1 == 0 && onSegment(cx, cy, dx, dy, ax, ay)) || (d2 == 0 && onSegment(cx, cy, dx, dy, bx, by))
-                || (d3 == 0 && onSegment(ax, ay, bx, by, cx, cy)) || (d4 == 0 && onSegment(ax, ay, bx, by, dx, dy));
+    /**
+     * True when the closed segments a–b and c–d share at least one point: they cross, or an end
+     * of one lies on the other. Exact sign tests on {@link #orientation}, O(1), no allocation.
+     * The one segment-meeting test of the code base (site outlines, show geofences).
+     */
+    public static boolean segmentsMeet(double ax, double ay, double bx, double by,
+                                       double cx, double cy, double dx, double dy) {
+        int o1 = orientation(ax, ay, bx, by, cx, cy), o2 = orientation(ax, ay, bx, by, dx, dy);
+        int o3 = orientation(cx, cy, dx, dy, ax, ay), o4 = orientation(cx, cy, dx, dy, bx, by);
+        return (o1 != o2 && o3 != o4)
+                || (o1 == 0 && onSegment(ax, ay, bx, by, cx, cy))
+                || (o2 == 0 && onSegment(ax, ay, bx, by, dx, dy))
+                || (o3 == 0 && onSegment(cx, cy, dx, dy, ax, ay))
+                || (o4 == 0 && onSegment(cx, cy, dx, dy, bx, by));
     }
 
     private static boolean properlyCross(double ax, double ay, double bx, double by,
@@ -359,12 +362,24 @@ public final class Polygon {
         return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
     }
 
+    /** The cross product (b − a) × (p − a): positive for a left turn, negative right, 0 collinear. */
     private static double orient(double ax, double ay, double bx, double by, double px, double py) {
         return (bx - ax) * (py - ay) - (by - ay) * (px - ax);
     }
 
-    private static boolean onSegment(double ax, double ay, double bx, double by, double px, double py) {
-        return Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
+    /** Sign of the cross product (b − a) × (p − a): 1 left turn, −1 right turn, 0 collinear. O(1). */
+    public static int orientation(double ax, double ay, double bx, double by, double px, double py) {
+        double v = orient(ax, ay, bx, by, px, py);
+        return v > 0 ? 1 : v < 0 ? -1 : 0;
+    }
+
+    /**
+     * True when p lies on the closed segment a–b: exactly collinear (cross product 0) and within
+     * the segment's bounding box. O(1).
+     */
+    public static boolean onSegment(double ax, double ay, double bx, double by, double px, double py) {
+        return orient(ax, ay, bx, by, px, py) == 0
+                && Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
     }
 
     private static void reverse(double[] a) {
