@@ -1,5 +1,6 @@
 package dev.starling.cli;
 
+import static dev.starling.cli.Run.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,8 +14,6 @@ import dev.starling.plan.Plan;
 import dev.starling.show.Limits;
 import dev.starling.trajectory.Trajectory;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,16 +29,6 @@ class ExportCommandTest {
     Path dir;
     Path planFile;
     Plan plan;
-
-    /** Exit code, stdout and stderr of one run. */
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Starling.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @BeforeEach
     void writePlan() throws IOException {

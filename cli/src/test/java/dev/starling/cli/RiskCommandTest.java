@@ -1,5 +1,6 @@
 package dev.starling.cli;
 
+import static dev.starling.cli.Run.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +15,6 @@ import dev.starling.plan.SceneSpan;
 import dev.starling.show.Limits;
 import dev.starling.trajectory.Trajectory;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,15 +31,6 @@ class RiskCommandTest {
     @TempDir
     Path dir;
     Path planFile;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Starling.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** 12 drones climb from pads 1.5 m apart into a 4 × 3 grid 1.4 m apart, hold, and land. */
     @BeforeEach
