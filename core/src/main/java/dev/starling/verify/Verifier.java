@@ -42,6 +42,10 @@ public final class Verifier {
     public static final double SEPARATION_TOLERANCE = 1e-3;
     /** Relative slack under which a value beyond a bound counts as at the bound (floating-point rounding). */
     public static final double RELATIVE_SLACK = 1e-9;
+    /** Smallest separation limit checked, metres (the show loader's floor too). */
+    public static final double MIN_SEPARATION = 0.1;
+    /** Largest separation limit checked, metres. */
+    public static final double MAX_SEPARATION = 1e6;
 
     private Verifier() {
     }
@@ -61,6 +65,11 @@ public final class Verifier {
         if (sepGiven && !(limits.minSeparation() > 0) || Double.isInfinite(limits.minSeparation())) {
             throw new dev.starling.InputException(null, "limits.minSeparation", "must be a positive distance, was "
                     + limits.minSeparation(), null);
+        }
+        if (sepGiven && !(limits.minSeparation() >= MIN_SEPARATION && limits.minSeparation() <= MAX_SEPARATION)) {
+            // the sweep's work grows as 1/minSeparation (1e-300 ran for ever) and its cells overflow near 1e308
+            throw new dev.starling.InputException(null, "limits.minSeparation", "must be from " + MIN_SEPARATION + " to "
+                    + MAX_SEPARATION + " m, was " + limits.minSeparation(), "give the drones' real safety distance, e.g. 1.5");
         }
         try (Parallel par = new Parallel(options.threads())) {
             FlightTable ft = FlightTable.of(plan.trajectories(), par);

@@ -32,8 +32,10 @@ public record VerifyOptions(double groundAltitude, int threads, double sampleSte
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
-        if (!Double.isNaN(sampleStep) && !(sampleStep > 0 && Double.isFinite(sampleStep))) {
-            throw new IllegalArgumentException("sampleStep must be positive seconds or NaN (auto), was " + sampleStep);
+        if (!Double.isNaN(sampleStep) && !(sampleStep >= 1e-4 && Double.isFinite(sampleStep))) {
+            // the sweep takes duration / sampleStep instants: 1e-300 s never finished
+            throw new IllegalArgumentException("sampleStep must be at least 0.0001 s, finite, or NaN (auto), was "
+                    + sampleStep);
         }
         if (maxViolations < 0) {
             throw new IllegalArgumentException("maxViolations must not be negative, was " + maxViolations);
