@@ -147,6 +147,11 @@ final class ValidateCommand implements Callable<Integer> {
         }
         bar.done();
         bar.stage("verifying");
+        if (maxViolations < 0) {
+            // checked here: the catch below can only name --step or --threads
+            throw new InputException(null, "--max-violations", "must be 0 or more, was " + maxViolations,
+                    "e.g. --max-violations 20 (all violations are counted; this many are listed)");
+        }
         VerifyOptions options;
         try {
             options = VerifyOptions.defaults().withGroundAltitude(ground).withMaxViolations(maxViolations)
