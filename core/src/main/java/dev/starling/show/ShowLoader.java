@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.starling.InputException;
+import dev.starling.io.json.JsonPaths;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -195,7 +196,7 @@ public final class ShowLoader {
         try {
             return MAPPER.readValue(src.text(), ShowFile.class);
         } catch (UnrecognizedPropertyException e) {
-            String parent = path(e);
+            String parent = JsonPaths.of(e);
             parent = JsonSource.parent(parent) == null ? "" : JsonSource.parent(parent);
             String field = e.getPropertyName();
             List<String> known = new ArrayList<>();
@@ -215,7 +216,7 @@ public final class ShowLoader {
             }
             return throwAt(src, p, e.getLocation(), message, hint);
         } catch (MismatchedInputException e) {
-            String p = path(e);
+            String p = JsonPaths.of(e);
             JsonSource.Loc l = src.at(p);
             String found = l == null ? "something else" : JsonSource.describe(l.token())
                     + (l.text() != null && l.token() != JsonToken.VALUE_NULL ? " (" + shorten(l.text()) + ")" : "");
@@ -234,12 +235,12 @@ public final class ShowLoader {
             return throwAt(src, p, e.getLocation(), "expected " + expected + ", found " + found, typeHint(expected, l));
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof InputCoercionException) {
-                String p = path(e);
+                String p = JsonPaths.of(e);
                 JsonSource.Loc l = src.at(p);
                 return throwAt(src, p, e.getLocation(), "the number " + (l == null ? "" : l.text() + " ")
                         + "is too large for this field", "use a whole number up to " + Integer.MAX_VALUE);
             }
-            return throwAt(src, path(e), e.getLocation(), "cannot read this value: " + e.getOriginalMessage(), null);
+            return throwAt(src, JsonPaths.of(e), e.getLocation(), "cannot read this value: " + e.getOriginalMessage(), null);
         } catch (InputCoercionException e) {
             JsonLocation at = e.getLocation();
             String p = at == null ? null : src.pathAt(at.getLineNr(), at.getColumnNr());
@@ -262,22 +263,6 @@ public final class ShowLoader {
             throw new InputException(src.file(), path, at.getLineNr(), at.getColumnNr(), message, hint);
         }
         throw src.error(path == null ? "" : path, message, hint);
-    }
-
-    /** The JSON path of a binding error, in the show file's notation: {@code scenes[2].formation.height}. */
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 
     /** How a user calls the object bound to {@code c}. */
