@@ -35,12 +35,14 @@ class TrajectoryTest {
         assertEquals(5, tr.endTime());
     }
 
-    @Test
-    void velocityAndAccelerationMatchFiniteDifferences() {
-        SplittableRandom rnd = new SplittableRandom(7);
+    /**
+     * A trajectory from t = 0 of {@code segments} random pieces (linear, quadratic, cubic in turn),
+     * each 0.5 to 3.5 s long with control points in [-50, 50) m, drawn from {@code rnd}.
+     */
+    static Trajectory randomTrajectory(SplittableRandom rnd, int segments) {
         Trajectory.Builder b = Trajectory.startingAt(0, 0, 0, 0);
         double t = 0;
-        for (int s = 0; s < 30; s++) {
+        for (int s = 0; s < segments; s++) {
             t += 0.5 + rnd.nextDouble() * 3;
             double[] q = new double[9];
             for (int k = 0; k < 9; k++) {
@@ -48,7 +50,13 @@ class TrajectoryTest {
             }
             b.segment(t, 1 + s % 3, q);
         }
-        Trajectory tr = b.build();
+        return b.build();
+    }
+
+    @Test
+    void velocityAndAccelerationMatchFiniteDifferences() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        Trajectory tr = randomTrajectory(rnd, 30);
         double[] p0 = new double[3], p1 = new double[3], v = new double[3], v0 = new double[3], v1 = new double[3],
                 a = new double[3];
         for (int k = 0; k < 2000; k++) {
@@ -113,17 +121,7 @@ class TrajectoryTest {
     @Test
     void sliceAgreesWithTheWholeInsideItsWindow() {
         SplittableRandom rnd = new SplittableRandom(11);
-        Trajectory.Builder b = Trajectory.startingAt(0, 0, 0, 0);
-        double t = 0;
-        for (int s = 0; s < 20; s++) {
-            t += 0.5 + rnd.nextDouble() * 3;
-            double[] q = new double[9];
-            for (int k = 0; k < 9; k++) {
-                q[k] = rnd.nextDouble(-50, 50);
-            }
-            b.segment(t, 1 + s % 3, q);
-        }
-        Trajectory tr = b.build();
+        Trajectory tr = randomTrajectory(rnd, 20);
         double[] p = new double[3], r = new double[3];
         for (int trial = 0; trial < 200; trial++) {
             double a = rnd.nextDouble(-1, tr.endTime());
