@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -69,6 +70,8 @@ final class SvgSource {
     private static final Map<String, Integer> NAMED = namedColors();
 
     /** Paint: NONE, DEFAULT_PAINT (the scene colour) or 0xRRGGBB. */
+    /** Between the numbers of an SVG number list: white space and/or commas, or before a minus right after a digit or point. */
+    private static final Pattern NUMBER_SEPARATOR = Pattern.compile("[\\s,]+|(?<=[0-9.])(?=-)");
     private static final int NONE = -2;
     private static final int DEFAULT_PAINT = -1;
 
@@ -573,18 +576,30 @@ final class SvgSource {
         }
     }
 
-    private double[] numbers(String list, String tag, String attr) {
+    /**
+     * The tokens of an SVG number list ({@code points}, a transform's arguments): separated by
+     * white space and/or commas, or by a minus sign right after a digit or point ({@code 10-5}).
+     * No empty tokens.
+     */
+    private static List<String> numberTokens(String list) {
+        List<String> out = new ArrayList<>();
         String t = list.strip();
         if (t.isEmpty()) {
-            return new double[0];
+            return out;
         }
-        String[] parts = t.split("[\\s,]+|(?<=[0-9.])(?=-)");
-        double[] out = new double[parts.length];
+        for (String p : NUMBER_SEPARATOR.split(t)) {
+            if (!p.isEmpty()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private double[] numbers(String list, String tag, String attr) {
+        List<String> parts = numberTokens(list);
+        double[] out = new double[parts.size()];
         int n = 0;
         for (String p : parts) {
-            if (p.isEmpty()) {
-                continue;
-            }
             try {
                 out[n] = Double.parseDouble(p);
                 if (!Double.isFinite(out[n])) {
@@ -658,17 +673,10 @@ final class SvgSource {
     }
 
     private double[] rawNumbers(String inner, String list, String tag) {
-        String t = inner.strip();
-        if (t.isEmpty()) {
-            return new double[0];
-        }
-        String[] parts = t.split("[\\s,]+|(?<=[0-9.])(?=-)");
-        double[] out = new double[parts.length];
+        List<String> parts = numberTokens(inner);
+        double[] out = new double[parts.size()];
         int n = 0;
         for (String p : parts) {
-            if (p.isEmpty()) {
-                continue;
-            }
             try {
                 out[n++] = Double.parseDouble(p);
             } catch (NumberFormatException e) {
