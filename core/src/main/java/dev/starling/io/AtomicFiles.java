@@ -42,11 +42,7 @@ public final class AtomicFiles {
             throw e;
         } finally {
             if (hooked) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(cleanup);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook runs anyway and removes the temporary file
-                }
+                removeHook(cleanup);
             }
         }
     }
@@ -89,11 +85,7 @@ public final class AtomicFiles {
             throw e;
         } finally {
             if (hooked) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(cleanup);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook runs anyway and removes the temporary files
-                }
+                removeHook(cleanup);
             }
         }
     }
@@ -169,6 +161,15 @@ public final class AtomicFiles {
             return true;
         } catch (IllegalStateException shuttingDown) {
             return false;
+        }
+    }
+
+    /** Unregisters a cleanup hook that {@link #addHook} registered; during shutdown it stays and runs anyway. */
+    private static void removeHook(Thread t) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(t);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway and removes the temporary files
         }
     }
 
