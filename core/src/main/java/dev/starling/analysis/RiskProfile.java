@@ -50,7 +50,8 @@ public record RiskProfile(double gnssSigmaH, double gnssSigmaV, double gnssTau, 
         Wind.require(windRating > 0 && Double.isFinite(windRating), "wind rating must be > 0 m/s, was " + windRating);
         Wind.require(contactDistance > 0 && Double.isFinite(contactDistance), "contact distance must be > 0 m, was " + contactDistance);
         Wind.require(nearSigmas >= 1 && Double.isFinite(nearSigmas), "near-pair sigmas must be >= 1, was " + nearSigmas);
-        Wind.require(step > 0 && step <= 5, "Monte-Carlo step must be in (0, 5] s, was " + step);
+        // at least the plans' 1 ms grid: the work is duration / step, and 1e-300 s never finished
+        Wind.require(step >= 1e-3 && step <= 5, "Monte-Carlo step must be in [0.001, 5] s, was " + step);
         Wind.require(Double.isFinite(groundAltitude), "ground altitude must be finite, was " + groundAltitude);
         Wind.require(runs >= 1 && runs <= 10_000_000, "runs must be in 1..10000000, was " + runs);
         Wind.require(threads >= 1, "threads must be >= 1, was " + threads);
