@@ -51,7 +51,7 @@ import picocli.CommandLine.Parameters;
             "",
             "PLAN is a plan.json written by 'starling plan' (or a .skyc / Skybrush CSV ZIP).",
             "Every number is reproducible from --seed, whatever --threads is. Probabilities",
-            "come with 95% intervals (Wilson; 'rule of three' when no run had the event);",
+            "come with 95%% intervals (Wilson; 'rule of three' when no run had the event);",
             "in --json every probability sits under a field whose name starts with",
             "'probability'. Models, defaults and sources: docs/analysis.md.",
             ""},
