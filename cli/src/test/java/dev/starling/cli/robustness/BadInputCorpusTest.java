@@ -357,6 +357,10 @@ class BadInputCorpusTest {
         c.add(asset("svg-control-point-1e21", "{ \"type\": \"svg\", \"file\": \"art.svg\", \"height\": 30 }",
                 text("art.svg", SVG_OPEN + "<path d=\"M 40 262 L 36 214 C 38 1.9e21 52 172 82 164 Z\"/></svg>"),
                 "show.json", "scenes[0].formation.file"));
+        c.add(asset("svg-50000-point-zigzag", "{ \"type\": \"svg\", \"file\": \"art.svg\", \"height\": 30 }",
+                text("art.svg", SVG_OPEN + "<polyline fill=\"none\" stroke=\"blue\" stroke-width=\"2\" points=\""
+                        + "0,40 10,50 20,40 30,50 ".repeat(12_500) + "\"/></svg>"),
+                "show.json", "scenes[0].formation.file", "segments").within(Duration.ofSeconds(20)));
         c.add(asset("svg-not-utf8", "{ \"type\": \"svg\", \"file\": \"art.svg\", \"height\": 30 }",
                 bytes("art.svg", concat(ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + SVG_OPEN + "<desc>"),
                         new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF}, ascii("</desc><rect width=\"50\" height=\"50\"/></svg>"))),
@@ -451,6 +455,48 @@ class BadInputCorpusTest {
                 ascii(CSV_HEADER)), "in.zip", "json", "plan.json", "in.zip", "100000").within(Duration.ofSeconds(30)));
         c.add(export("csv-zip-without-csv", d -> HostileFiles.zip(d.resolve("in.zip"), Map.of("readme.txt", ascii("hi"))),
                 "in.zip", "json", "plan.json", "in.zip", "CSV"));
+
+        // The other commands that read files: validate, assign, risk, formation.
+        c.add(files("validate-skyc-zip-bomb", d -> HostileFiles.zipBomb(d.resolve("in.skyc"), "show.json", 3L << 30, ' '),
+                List.of("validate", "@in.skyc", "-q"), "in.skyc", "zip bomb").within(Duration.ofSeconds(30)));
+        c.add(files("validate-csv-ragged-rows", csvZip(twoDrones(CSV_HEADER + "0,0,0,0,255,0,0\n1000,0,0\n")),
+                List.of("validate", "@in.zip", "-q"), "in.zip", "drone-2.csv"));
+        c.add(files("validate-min-separation-1e-300", BadInputCorpusTest::validPlan,
+                List.of("validate", "@plan.json", "--min-separation", "1e-300", "-q"), "minSeparation", "0.1")
+                .within(Duration.ofSeconds(10)));
+        c.add(files("validate-min-separation-1e308", BadInputCorpusTest::validPlan,
+                List.of("validate", "@plan.json", "--min-separation", "1e308", "-q"), "minSeparation"));
+        c.add(files("validate-step-1e-300", BadInputCorpusTest::validPlan,
+                List.of("validate", "@plan.json", "--step", "1e-300", "-q"), "--step").within(Duration.ofSeconds(10)));
+        c.add(files("validate-max-violations-negative", BadInputCorpusTest::validPlan,
+                List.of("validate", "@plan.json", "--max-violations", "-1", "-q"), "--max-violations"));
+        c.add(files("validate-empty-folder", d -> Files.createDirectories(d.resolve("flights")),
+                List.of("validate", "@flights", "-q"), "flights", ".csv"));
+        c.add(files("assign-ragged-row", d -> {
+            Files.writeString(d.resolve("a.csv"), "x,y,z\n0,0,0\n1,1\n");
+            Files.writeString(d.resolve("b.csv"), "0,0,0\n5,5,5\n");
+        }, List.of("assign", "@a.csv", "@b.csv"), "a.csv", "row 2"));
+        c.add(files("assign-unequal-counts", d -> {
+            Files.writeString(d.resolve("a.csv"), "0,0,0\n5,5,5\n");
+            Files.writeString(d.resolve("b.csv"), "0,0,0\n1,1,1\n2,2,2\n");
+        }, List.of("assign", "@a.csv", "@b.csv", "--out", "@out/pairs.csv"), "b.csv", "same number"));
+        c.add(files("assign-nan", d -> {
+            Files.writeString(d.resolve("a.csv"), "0,0,0\nNaN,5,5\n");
+            Files.writeString(d.resolve("b.csv"), "0,0,0\n1,1,1\n");
+        }, List.of("assign", "@a.csv", "@b.csv"), "a.csv"));
+        c.add(files("risk-step-1e-300", BadInputCorpusTest::validPlan,
+                List.of("risk", "@plan.json", "--step", "1e-300", "-q"), "step").within(Duration.ofSeconds(10)));
+        c.add(files("risk-truncated-plan", d -> {
+            validPlan(d);
+            byte[] b = Files.readAllBytes(d.resolve("plan.json"));
+            Files.write(d.resolve("plan.json"), Arrays.copyOf(b, b.length / 2));
+        }, List.of("risk", "@plan.json", "-q"), "plan.json"));
+        c.add(files("formation-count-a-billion", d -> { },
+                List.of("formation", "--shape", "sphere", "--size", "10", "--count", "1000000000", "--out", "@out/f.csv"),
+                "1000000000").within(Duration.ofSeconds(10)));
+        c.add(files("formation-svg-no-geometry", text("art.svg", SVG_OPEN + "<g/></svg>"),
+                List.of("formation", "--svg", "@art.svg", "--height", "30", "--count", "12", "--out", "@out/f.csv"),
+                "art.svg", "--svg"));
 
         // Command-line values.
         c.add(files("export-onto-its-own-input", BadInputCorpusTest::validPlan,
