@@ -166,7 +166,13 @@ final class ValidateCommand implements Callable<Integer> {
             throw new InputException(null, step != null ? "--step" : "--threads", e.getMessage(),
                     "see 'starling validate --help'");
         }
-        VerificationReport report = Verifier.verify(in.plan(), limits, options);
+        VerificationReport report;
+        try {
+            report = Verifier.verify(in.plan(), limits, options);
+        } catch (InputException e) {
+            // flags and --limits are checked above, so a limit the verifier refuses came from the file
+            throw e.inFile(input.toString());
+        }
         bar.done();
         if (json) {
             out.print(toJson(in, limits, source, ground, report));
@@ -275,6 +281,10 @@ final class ValidateCommand implements Callable<Integer> {
         if (!ok) {
             throw new InputException(file, where, "must be a finite " + (k == 5 ? "non-negative" : "positive")
                     + " number of " + UNITS[k] + ", was " + value, null);
+        }
+        if (k == 0 && !(value >= Verifier.MIN_SEPARATION && value <= Verifier.MAX_SEPARATION)) {
+            throw new InputException(file, where, "must be from " + Verifier.MIN_SEPARATION + " to "
+                    + Verifier.MAX_SEPARATION + " m, was " + value, "give the drones' real safety distance, e.g. 1.5");
         }
     }
 
