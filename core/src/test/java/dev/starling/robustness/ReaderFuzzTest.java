@@ -321,9 +321,9 @@ class ReaderFuzzTest {
         if (plan.droneCount() > EXERCISE_MAX_DRONES || !(span <= EXERCISE_MAX_SECONDS)) {
             return plan;
         }
-        Verifier.verify(plan, plan.limits(), VerifyOptions.defaults().withThreads(1));
         OutputStream sink = OutputStream.nullOutputStream();
         try {
+            Verifier.verify(plan, plan.limits(), VerifyOptions.defaults().withThreads(1));
             PlanJson.write(plan, sink);
             SkycWriter.write(plan, 0, plan.droneCount(), plan.name(), sink, file, ExportOptions.Progress.NONE);
             SkybrushCsvWriter.write(plan, 4, sink, file, ExportOptions.Progress.NONE);

@@ -462,10 +462,13 @@ class BadInputCorpusTest {
         c.add(files("validate-csv-ragged-rows", csvZip(twoDrones(CSV_HEADER + "0,0,0,0,255,0,0\n1000,0,0\n")),
                 List.of("validate", "@in.zip", "-q"), "in.zip", "drone-2.csv"));
         c.add(files("validate-min-separation-1e-300", BadInputCorpusTest::validPlan,
-                List.of("validate", "@plan.json", "--min-separation", "1e-300", "-q"), "minSeparation", "0.1")
+                List.of("validate", "@plan.json", "--min-separation", "1e-300", "-q"), "--min-separation", "0.1")
                 .within(Duration.ofSeconds(10)));
         c.add(files("validate-min-separation-1e308", BadInputCorpusTest::validPlan,
-                List.of("validate", "@plan.json", "--min-separation", "1e308", "-q"), "minSeparation"));
+                List.of("validate", "@plan.json", "--min-separation", "1e308", "-q"), "--min-separation"));
+        c.add(files("validate-skyc-minDistance-1e-300", skyc(skycShow("[[0, [0, 0, 0], []], [5, [0, 0, 10], []]]", "AA==")
+                .replace("\"settings\": {}", "\"settings\": {\"validation\": {\"minDistance\": 1e-300}}")),
+                List.of("validate", "@in.skyc", "-q"), "in.skyc", "minSeparation", "0.1").within(Duration.ofSeconds(10)));
         c.add(files("validate-step-1e-300", BadInputCorpusTest::validPlan,
                 List.of("validate", "@plan.json", "--step", "1e-300", "-q"), "--step").within(Duration.ofSeconds(10)));
         c.add(files("validate-max-violations-negative", BadInputCorpusTest::validPlan,
