@@ -11,7 +11,8 @@
 # Environment:
 #   BUILD_DIR    Maven build folder name (default target); results go to benchmarks/$BUILD_DIR/jmh-assignment
 #   WORKLOADS    space-separated subset of GRID_TO_PLANE BOX_TO_BOX FORMATION_TO_FORMATION
-#   WI, I        warmup and measured iterations, one solve each (default 1 and 3)
+#   WI, I        warmup and measured iterations, one solve each (default: the benchmark's own,
+#                Starling 5 + 5, OR-tools 1 + 3)
 #   ORTOOLS_MAX  largest n for OR-tools (default 10000: n^2 arcs need ~16 bytes each of native memory)
 #   KM_MAX       largest n for JGraphT Kuhn-Munkres (default 1000; one solve per workload, it needs
 #                tens of seconds to minutes there)
@@ -25,8 +26,9 @@ if (( ${#sizes[@]} == 0 )); then
   sizes=(1000 5000 10000 20000)
 fi
 workloads="${WORKLOADS:-GRID_TO_PLANE BOX_TO_BOX FORMATION_TO_FORMATION}"
-wi="${WI:-1}"
-it="${I:-3}"
+iterations=()
+[[ -n "${WI:-}" ]] && iterations+=(-wi "$WI")
+[[ -n "${I:-}" ]] && iterations+=(-i "$I")
 ortools_max="${ORTOOLS_MAX:-10000}"
 km_max="${KM_MAX:-1000}"
 jar="benchmarks/$build_dir/benchmarks.jar"
@@ -47,7 +49,7 @@ for n in "${sizes[@]}"; do
     methods="starling|ortools|ortoolsAddArcsOnly"
   fi
   echo "n = $n: $methods" >&2
-  java -jar "$jar" "AssignmentBenchmark\\.($methods)\$" -p "n=$n" -p "workload=$wl_list" -f 1 -wi "$wi" -i "$it" \
+  java -jar "$jar" "AssignmentBenchmark\\.($methods)\$" -p "n=$n" -p "workload=$wl_list" -f 1 "${iterations[@]}" \
     -rf json -rff "$out/n$n.json" >&2
   if (( n <= km_max )); then
     # one solve per workload: Kuhn-Munkres needs tens of seconds to minutes at n = 1000

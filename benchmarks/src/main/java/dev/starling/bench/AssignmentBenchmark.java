@@ -25,15 +25,18 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Workloads: {@link AssignmentWorkload} (takeoff ground grid → vertical plane, random box →
  * box, text formation → text formation), built once per trial with a fixed seed. One solve per
- * iteration ({@code SingleShotTime}); {@code benchmarks/run.sh} reports the median.
+ * iteration ({@code SingleShotTime}; Starling 5 warmup + 5 measured, OR-tools 1 + 3);
+ * {@code benchmarks/run.sh} reports the median.
  *
  * <ul>
  * <li>{@code starling}: {@link Assigner#solve} with all processors, certificate check over all n²
  * pairs included.</li>
  * <li>{@code ortools}: a new {@code LinearSumAssignment}, n² arcs added with integer costs, solved.
- * Costs: coordinates rounded to whole millimetres, cost = the exact squared distance in mm²
- * (a long; at most 3·(400 m)² = 4.8·10¹¹ mm² here, far from OR-tools' overflow limit). That is
- * the same kind of integer grid Starling solves on (Starling's is finer: 61 µm at 200 m).</li>
+ * Costs: coordinates rounded to a grid of u = 1 mm, cost = the exact squared grid distance (a
+ * long), the same kind of integer problem Starling solves (Starling's grid is finer: 61 µm at
+ * 200 m). OR-tools scales costs by n + 1 and refuses ({@code POSSIBLE_OVERFLOW}) when its
+ * price bound, about 3·(largest cost)·(n + 1)², may exceed 2⁶³, so u doubles (2, 4, 8 mm …)
+ * until (largest cost)·(n + 1)² ≤ 2⁶¹: the large text formations need a few millimetres.</li>
  * <li>{@code ortoolsAddArcsOnly}: just the arc loading, so the solve alone is
  * {@code ortools − ortoolsAddArcsOnly}. The n² arcs need ~16 bytes each of native memory: 1.6 GB
  * at n = 10,000 and 6.4 GB at 20,000, which this 2-core, shared machine cannot spare, so
@@ -48,8 +51,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Djava.awt.headless=true"})
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
 public class AssignmentBenchmark {
     @Param({"1000", "5000", "10000", "20000"})
     int n;
@@ -58,6 +59,8 @@ public class AssignmentBenchmark {
     AssignmentWorkload workload;
 
     private AssignmentWorkload.Instance in;
+    /** OR-tools' integer grid, metres (see the class comment). */
+    double unit;
     private long[] amx;
     private long[] amy;
     private long[] amz;
@@ -68,21 +71,27 @@ public class AssignmentBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         in = workload.generate(n, 0x5EED_0000L + n);
-        amx = millimetres(in.ax());
-        amy = millimetres(in.ay());
-        amz = millimetres(in.az());
-        bmx = millimetres(in.bx());
-        bmy = millimetres(in.by());
-        bmz = millimetres(in.bz());
+        unit = ortoolsUnit(in, n);
+        amx = onGrid(in.ax(), unit);
+        amy = onGrid(in.ay(), unit);
+        amz = onGrid(in.az(), unit);
+        bmx = onGrid(in.bx(), unit);
+        bmy = onGrid(in.by(), unit);
+        bmz = onGrid(in.bz(), unit);
         Loader.loadNativeLibraries();
     }
 
+    /** Starling's solves are short; more warmup lets the JIT finish before measuring. */
     @Benchmark
+    @Warmup(iterations = 5)
+    @Measurement(iterations = 5)
     public Assignment starling() {
         return Assigner.solve(in.ax(), in.ay(), in.az(), in.bx(), in.by(), in.bz());
     }
 
     @Benchmark
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
     public long ortools() {
         LinearSumAssignment lsa = loadArcs();
         try {
@@ -97,6 +106,8 @@ public class AssignmentBenchmark {
     }
 
     @Benchmark
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
     public int ortoolsAddArcsOnly() {
         LinearSumAssignment lsa = loadArcs();
         try {
@@ -122,10 +133,33 @@ public class AssignmentBenchmark {
         return lsa;
     }
 
-    static long[] millimetres(double[] metres) {
+    /** The finest grid, 1 mm doubled as needed, whose largest cost keeps OR-tools from overflowing. */
+    static double ortoolsUnit(AssignmentWorkload.Instance in, int n) {
+        double span2 = 0;
+        for (double[][] axis : new double[][][] {{in.ax(), in.bx()}, {in.ay(), in.by()}, {in.az(), in.bz()}}) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double[] c : axis) {
+                for (double v : c) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            span2 += (hi - lo) * (hi - lo);
+        }
+        // OR-tools' price bound is about 3·C·(n + 1)² for largest cost C (linear_assignment.h)
+        double limit = Math.scalb(1.0, 61) / ((n + 1.0) * (n + 1.0));
+        double unit = 1e-3;
+        while (span2 / (unit * unit) > limit) {
+            unit *= 2;
+        }
+        return unit;
+    }
+
+    static long[] onGrid(double[] metres, double unit) {
         long[] out = new long[metres.length];
         for (int i = 0; i < metres.length; i++) {
-            out[i] = Math.round(metres[i] * 1000);
+            out[i] = Math.round(metres[i] / unit);
         }
         return out;
     }
