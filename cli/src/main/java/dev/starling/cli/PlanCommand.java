@@ -274,7 +274,7 @@ public final class PlanCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s %8s %8s %8s %7s %6s %6s %6s %6s %7s %8s%n", pad("transition", 24), "start s", "dur s",
                 "bound s", "move m", "vxy", "vup", "vdown", "acc", "sep m", "assign");
         for (TransitionStats t : rep.transitions()) {
-            String sep = Double.isInfinite(t.minSeparation()) ? String.format(Locale.ROOT, ">%.1f",
+            String sep = Double.isInfinite(t.minSeparation()) ? String.format(Locale.ROOT, ">%.2f",
                     PlanRepair.SEPARATION_PROBE * show.limits().minSeparation())
                     : Double.isNaN(t.minSeparation()) ? "-" : String.format(Locale.ROOT, "%.3f", t.minSeparation());
             out.printf(Locale.ROOT, "%s %8.1f %8.2f %8.2f %7.1f %6.2f %6.2f %6.2f %6.2f %7s %6.0fms%n",
