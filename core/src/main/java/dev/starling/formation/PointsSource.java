@@ -128,6 +128,11 @@ final class PointsSource {
             throw bad(name, lineNo, axis + " is " + s + "; coordinates must be finite numbers",
                     "replace it with a coordinate in metres");
         }
+        if (Math.abs(d) > 1e6) {
+            // beyond it the spacing grid's extent overflows (±1e308 ended in ArrayIndexOutOfBoundsException)
+            throw bad(name, lineNo, axis + " is " + s + "; coordinates are metres from the centre, at most 1000000",
+                    "replace it with a coordinate in metres");
+        }
         return d;
     }
 
