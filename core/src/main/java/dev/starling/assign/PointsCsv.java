@@ -157,6 +157,12 @@ public final class PointsCsv {
                     "column " + (c + 1) + " (" + axis + ") is " + s + ": coordinates must be finite",
                     "replace it with a coordinate in metres");
         }
+        if (Math.abs(v) > 1e6) {
+            // squared distances of 1e308 overflow: the total was Infinity and still exited 0
+            throw new InputException(name, "row " + row, lineNo, charColumn,
+                    "column " + (c + 1) + " (" + axis + ") is " + s + ": coordinates are at most 1000000 m",
+                    "replace it with a coordinate in metres");
+        }
         return v;
     }
 
