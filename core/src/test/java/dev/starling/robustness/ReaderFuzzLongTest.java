@@ -77,4 +77,9 @@ class ReaderFuzzLongTest {
     void pointFilesAreAcceptedOrRefused(@ForAll("pointFiles") byte[] input) {
         Statistics.collect(ReaderFuzzTest.points(input));
     }
+
+    @Property(tries = ReaderFuzzTest.ASSIGN_TRIES * FACTOR, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
+    void assignPointFilesAreAcceptedOrRefused(@ForAll("pointFiles") byte[] input) {
+        Statistics.collect(ReaderFuzzTest.assign(input));
+    }
 }

@@ -382,6 +382,8 @@ class BadInputCorpusTest {
                 text("p.csv", "0,0,0\n3,0,0\n6,0,0\n"), "show.json", "scenes[0].formation", "64"));
         c.add(asset("points-empty", "{ \"type\": \"points\", \"file\": \"p.csv\" }",
                 text("p.csv", ""), "show.json", "scenes[0].formation.file"));
+        c.add(asset("points-coordinate-1e308", "{ \"type\": \"points\", \"file\": \"p.csv\" }",
+                text("p.csv", "-1e308,0,0\n1e308,0,0\n"), "show.json", "scenes[0].formation.file", "1000000"));
         c.add(asset("points-not-utf8", "{ \"type\": \"points\", \"file\": \"p.csv\" }",
                 bytes("p.csv", concat(ascii("# caf"), new byte[] {(byte) 0xE9}, ascii("\n0,0,0\n"))),
                 "show.json", "scenes[0].formation.file", "UTF-8"));
@@ -483,6 +485,10 @@ class BadInputCorpusTest {
             Files.writeString(d.resolve("a.csv"), "0,0,0\n5,5,5\n");
             Files.writeString(d.resolve("b.csv"), "0,0,0\n1,1,1\n2,2,2\n");
         }, List.of("assign", "@a.csv", "@b.csv", "--out", "@out/pairs.csv"), "b.csv", "same number"));
+        c.add(files("assign-coordinate-1e308", d -> {
+            Files.writeString(d.resolve("a.csv"), "1e308,0,0\n-1e308,0,0\n");
+            Files.writeString(d.resolve("b.csv"), "0,0,0\n1,1,1\n");
+        }, List.of("assign", "@a.csv", "@b.csv"), "a.csv", "row 1", "1000000"));
         c.add(files("assign-nan", d -> {
             Files.writeString(d.resolve("a.csv"), "0,0,0\nNaN,5,5\n");
             Files.writeString(d.resolve("b.csv"), "0,0,0\n1,1,1\n");

@@ -166,9 +166,11 @@ class RandomFormationPairsTest {
             String text = TEXTS[rnd.nextInt(TEXTS.length)];
             // glyph ink covers roughly a fifth of height × width; width ≈ 0.7 height per character
             double height = Math.max(10, Math.sqrt(area / (0.2 * 0.7 * text.length())));
-            String mode = rnd.nextBoolean() ? "fill" : "stroke";
+            // outlines: the usable centre-line is about 1.5 heights per character (both sides of a
+            // thin stroke cannot both hold points), so only small counts get a stroked text
+            String mode = lit <= 40 && rnd.nextBoolean() ? "stroke" : "fill";
             if (mode.equals("stroke")) {
-                height = Math.max(10, lit * d / (3.0 * text.length()));
+                height = Math.max(10, lit * d / (1.2 * text.length()));
             }
             return new String[] {String.format(Locale.ROOT, "{ \"type\": \"text\", \"text\": \"%s\", \"height\": %.1f, "
                     + "\"mode\": \"%s\"%s }", text, height, mode, count), Double.toString(height * 0.8 * text.length())};
