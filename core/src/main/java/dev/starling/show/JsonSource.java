@@ -261,17 +261,15 @@ final class JsonSource {
         return src;
     }
 
-    private static Loc loc(JsonParser p, JsonToken t) {
+    /**
+     * Where the current token starts, with its text. A string's text is decoded here, so a raw
+     * control character in it fails here, as malformed JSON: swallowed, it left the value's text
+     * null and a later check threw NullPointerException.
+     */
+    private static Loc loc(JsonParser p, JsonToken t) throws IOException {
         JsonLocation l = p.currentTokenLocation();
         boolean scalar = t != null && t.isScalarValue();
-        String text = null;
-        if (scalar) {
-            try {
-                text = p.getText();
-            } catch (IOException e) {
-                text = null;
-            }
-        }
+        String text = scalar ? p.getText() : null;
         return new Loc(l.getLineNr(), l.getColumnNr(), t, text);
     }
 
