@@ -337,7 +337,7 @@ final class JsonSource {
         if (s.contains("Leading zero") || s.contains("leading zero")) {
             return "write numbers without leading zeros: 7, not 07";
         }
-        if (s.contains("control character")) {
+        if (s.contains("control character") || s.contains("CTRL-CHAR")) {
             return "a string contains a raw line break or tab: write it as \\n or \\t";
         }
         return "look just before this point for a missing comma, colon, quote or bracket, or an extra comma before } or ]";
