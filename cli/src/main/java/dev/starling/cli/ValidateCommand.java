@@ -117,6 +117,13 @@ final class ValidateCommand implements Callable<Integer> {
             description = "fixed separation sampling step, s (default: adaptive to the fleet's speed; sound either way)")
     Double step;
 
+    @Option(names = "--site", paramLabel = "SITE.json",
+            description = "also check clearance from this site's towers, bridges and banks (e.g. shows/chongqing/site.json)")
+    Path siteFile;
+
+    @Option(names = "--no-battery", description = "skip the battery-margin check (docs/analysis.md)")
+    boolean noBattery;
+
     @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: all cores)")
     Integer threads;
 
@@ -174,13 +181,49 @@ final class ValidateCommand implements Callable<Integer> {
             throw e.inFile(input.toString());
         }
         bar.done();
+        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        dev.starling.analysis.BatteryReport battery = noBattery ? null
+                : dev.starling.analysis.BatteryAnalysis.analyze(in.plan(), dev.starling.analysis.DroneProfile.DEFAULT,
+                        dev.starling.analysis.Wind.DEFAULT, nThreads);
+        dev.starling.analysis.ClearanceReport clearance = siteFile == null ? null
+                : dev.starling.analysis.ClearanceAnalysis.analyze(in.plan(), dev.starling.site.Site.read(siteFile),
+                        dev.starling.analysis.ClearanceOptions.DEFAULT, nThreads);
+        boolean safe = report.clean() && (battery == null || battery.ok()) && (clearance == null || clearance.ok());
         if (json) {
-            out.print(toJson(in, limits, source, ground, report));
+            String body = toJson(in, limits, source, ground, report);
+            out.print(withAnalyses(body, battery, clearance, safe));
         } else {
             printTable(out, in, limits, source, report);
+            if (battery != null) {
+                out.println();
+                out.print(battery.summary());
+            }
+            if (clearance != null) {
+                out.print(clearance.summary());
+            }
+            if (report.clean() && !safe) {
+                out.println("RESULT: FAIL - the limits hold, but the battery or clearance check above fails");
+            }
         }
         out.flush();
-        return report.clean() ? 0 : Starling.EXIT_VIOLATIONS;
+        return safe ? 0 : Starling.EXIT_VIOLATIONS;
+    }
+
+    /** Adds "battery", "clearance" and "safe" to the verification JSON object {@code body}. */
+    private static String withAnalyses(String body, dev.starling.analysis.BatteryReport battery,
+                                       dev.starling.analysis.ClearanceReport clearance, boolean safe) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+            com.fasterxml.jackson.databind.node.ObjectNode root =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(body);
+            root.set("battery", m.valueToTree(battery));
+            root.set("clearance", m.valueToTree(clearance));
+            root.put("safe", safe);
+            return m.writeValueAsString(root) + System.lineSeparator();
+        } catch (IOException e) {
+            throw new IllegalStateException("re-reading our own JSON cannot fail", e);
+        }
     }
 
     // ------------------------------------------------------------------ input
