@@ -655,6 +655,7 @@ final class Solver {
         double b1;
         double b2;
         int j1;
+        boolean rescanned = false;
         for (;;) {
             b1 = INF;
             b2 = INF;
@@ -671,10 +672,15 @@ final class Solver {
                     b2 = v;
                 }
             }
-            if (b1 <= limit[i]) {
+            // A list rebuilt just now holds the best column: its limit comes from the expanded
+            // |a|² + |b|² - 2a·b, the values from the direct cost, and on coarse levels (averaged,
+            // non-integer points, values ~1e11) they differ in the last bits, which once made
+            // b1 > limit for ever.
+            if (b1 <= limit[i] || (rescanned && j1 >= 0)) {
                 break;
             }
             rescan(i);
+            rescanned = true;
         }
         // columns outside the list cost at least limit[i]: a valid (possibly low) second best
         b2 = Math.min(b2, limit[i]);
