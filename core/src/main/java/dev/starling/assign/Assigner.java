@@ -33,6 +33,9 @@ package dev.starling.assign;
  * threads over row ranges; the result is identical for any thread count. Deterministic.
  */
 public final class Assigner {
+    /** Largest accepted |coordinate|, metres: squared distances up to 12·10³⁰⁰ stay finite. */
+    public static final double MAX_COORDINATE = 1e150;
+
     private Assigner() {
     }
 
@@ -59,7 +62,8 @@ public final class Assigner {
      * equal length n ≥ 1 (metres); deterministic; the certificate is checked over all n² pairs
      * before returning.
      *
-     * @throws IllegalArgumentException when lengths differ, n = 0, or a coordinate is not finite
+     * @throws IllegalArgumentException when lengths differ, n = 0, or a coordinate is not finite or
+     *                                  beyond ±{@link #MAX_COORDINATE}
      * @throws IllegalStateException    when the certificate check fails (a solver bug, never a
      *                                  silent wrong answer)
      */
@@ -92,8 +96,10 @@ public final class Assigner {
                         + ": start and goal sets need the same number of points");
             }
             for (int i = 0; i < n; i++) {
-                if (!Double.isFinite(arrays[a][i])) {
-                    throw new IllegalArgumentException(names[a] + "[" + i + "] = " + arrays[a][i] + " is not finite");
+                if (!(Math.abs(arrays[a][i]) <= MAX_COORDINATE)) {
+                    throw new IllegalArgumentException(names[a] + "[" + i + "] = " + arrays[a][i]
+                            + (Double.isFinite(arrays[a][i]) ? " is too large: squared distances would overflow (limit ±"
+                            + MAX_COORDINATE + " m)" : " is not finite"));
                 }
             }
         }

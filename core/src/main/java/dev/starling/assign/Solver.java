@@ -307,10 +307,11 @@ final class Solver {
 
     /**
      * Coarse points: centroids of consecutive groups of {@link #COARSENING} points in Morton
-     * (Z-order) order, the last group taking the remainder. Centroids keep the set's mean exactly,
-     * so the coarse transport potential has no tilt.
+     * (Z-order) order, the last group taking the remainder, rounded to the integer grid. Centroids
+     * keep the set's mean (to half a step when n is a multiple of COARSENING; the remainder moves
+     * it by under 3/n of the extent), so the coarse transport potential has no tilt.
      */
-    private static double[][] aggregate(double[] x, double[] y, double[] z) {
+    static double[][] aggregate(double[] x, double[] y, double[] z) {
         int n = x.length;
         long[] code = new long[n];
         int[] idx = new int[n];
@@ -336,10 +337,13 @@ final class Solver {
                 sy += y[i];
                 sz += z[i];
             }
+            // rounded to the integer grid, so that the coarse level's arithmetic is as exact as the
+            // top level's (list values and bounds, computed two ways, must agree to the last bit);
+            // the means move by under half a grid step
             int c = to - from;
-            out[0][g] = sx / c;
-            out[1][g] = sy / c;
-            out[2][g] = sz / c;
+            out[0][g] = Math.rint(sx / c);
+            out[1][g] = Math.rint(sy / c);
+            out[2][g] = Math.rint(sz / c);
         }
         return out;
     }
@@ -566,7 +570,7 @@ final class Solver {
 
     /** min_j c(i, j) + p_j over all columns, exactly (rescans when the list cannot tell). */
     private double rowMin(int i) {
-        for (;;) {
+        for (boolean rescanned = false;; rescanned = true) {
             int base = i * cap;
             int l = len[i];
             double m = INF;
@@ -578,6 +582,10 @@ final class Solver {
             }
             if (m <= limit[i]) {
                 return m;
+            }
+            if (rescanned) {
+                throw new IllegalStateException("candidate list of row " + i + " lost its best column: "
+                        + m + " > " + limit[i]);
             }
             rescan(i);
         }
@@ -672,12 +680,14 @@ final class Solver {
                     b2 = v;
                 }
             }
-            // A list rebuilt just now holds the best column: its limit comes from the expanded
-            // |a|² + |b|² - 2a·b, the values from the direct cost, and on coarse levels (averaged,
-            // non-integer points, values ~1e11) they differ in the last bits, which once made
-            // b1 > limit for ever.
-            if (b1 <= limit[i] || (rescanned && j1 >= 0)) {
+            if (b1 <= limit[i]) {
                 break;
+            }
+            if (rescanned) {
+                // a fresh list always holds the row's best column: limit and values are the same
+                // exact integers computed two ways (|a|² + |b|² − 2a·b and |a − b|²)
+                throw new IllegalStateException("candidate list of row " + i + " lost its best column: "
+                        + b1 + " > " + limit[i]);
             }
             rescan(i);
             rescanned = true;
