@@ -414,6 +414,23 @@ class ReaderFuzzTest {
         assertEquals(Outcome.ACCEPTED, assign(POINTS_SEEDS.get(0)));
     }
 
+    /**
+     * Found by the long run: 16 lattice points, one of them repeated 517 times, assigned to
+     * themselves reversed never finished (a bid rescanned for ever on a rounding tie).
+     */
+    @Example
+    void manyCoincidentPointsAreAssignedInTime() {
+        StringBuilder sb = new StringBuilder("x,y,z\n");
+        for (int k = 0; k < 11; k++) {
+            sb.append(3 * (k / 4) - 4.5).append(",0,").append(3 * (k % 4) - 4.5).append('\n');
+        }
+        sb.append("1.5,0,1.5\n".repeat(517));
+        for (int k = 11; k < 16; k++) {
+            sb.append(3 * (k / 4) - 4.5).append(",0,").append(3 * (k % 4) - 4.5).append('\n');
+        }
+        assertEquals(Outcome.ACCEPTED, assign(sb.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
     @Property(tries = SHOW_TRIES, seed = SEED, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
     void showFilesAreAcceptedOrRefused(@ForAll("showFiles") byte[] input) {
         Statistics.collect(showFile(input));

@@ -202,6 +202,8 @@ class BadInputCorpusTest {
         c.add(show("comment", replaceOnce(h, "\"drones\": 64,", "\"drones\": 64, // the fleet"), "show.json", "comment"));
         c.add(show("single-quotes", replaceOnce(h, "\"name\": \"Hello, Starling\"", "'name': 'Hello'"),
                 "show.json", "double quotes"));
+        c.add(show("raw-line-break-in-a-string", replaceOnce(h, "\"name\": \"Hello, Starling\"", "\"name\": \"Hello,\nStarling\""),
+                "show.json", "line break"));
         c.add(show("deep-nesting", replaceOnce(h, "\"landing\": { \"returnHome\": false }",
                 "\"landing\": " + "[".repeat(100_000) + "]".repeat(100_000)), "show.json", "landing", "deep"));
         c.add(show("number-of-100k-digits", replaceFirst(h, "\"hold\": 6", "\"hold\": 6" + "0".repeat(100_000)),
