@@ -31,19 +31,32 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = createTemporary(abs);
-        Thread cleanup = new Thread(() -> deleteQuietly(tmp));
+        // The hook is registered before the temporary exists: a Ctrl-C between the two would
+        // otherwise leave the temporary behind.
+        java.util.concurrent.atomic.AtomicReference<Path> pending = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread cleanup = new Thread(() -> {
+            Path p = pending.get();
+            if (p != null) {
+                deleteQuietly(p);
+            }
+        });
         boolean hooked = addHook(cleanup);
+        if (!hooked) {
+            throw new IOException("not writing " + abs + ": the program is shutting down");
+        }
+        Path tmp = null;
         try {
+            tmp = createTemporary(abs);
+            pending.set(tmp);
             fill(tmp, content);
             moveIntoPlace(tmp, abs);
         } catch (IOException | RuntimeException | Error e) {
-            deleteQuietly(tmp);
+            if (tmp != null) {
+                deleteQuietly(tmp);
+            }
             throw e;
         } finally {
-            if (hooked) {
-                removeHook(cleanup);
-            }
+            removeHook(cleanup);
         }
     }
 
@@ -65,6 +78,10 @@ public final class AtomicFiles {
         java.util.List<Path> tmps = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread cleanup = new Thread(() -> tmps.forEach(AtomicFiles::deleteQuietly));
         boolean hooked = addHook(cleanup);
+        if (!hooked) {
+            // shutting down (Ctrl-C): a temporary created now would outlive the cleanup hooks
+            throw new IOException("not writing " + targets + ": the program is shutting down");
+        }
         int moved = 0;
         try {
             for (int i = 0; i < targets.size(); i++) {
