@@ -31,18 +31,24 @@ import java.util.Arrays;
  * </ul></li>
  * <li><b>ε-scaling forward auction</b> (Bertsekas), Gauss–Seidel: each phase keeps the pairs
  * that satisfy ε-complementary slackness, then lets unassigned rows bid until all are assigned;
- * ε shrinks by {@link #EPS_FACTOR} per phase down to 1. In the last phase a bid raises the price
- * only by the gap to the second-best column (at least 1), which leaves the bidder exactly
- * tight.</li>
+ * ε shrinks by {@link #EPS_FACTOR} per phase, down to 2<sup>−{@link #EPS_STOP_SHIFT}</sup> of the
+ * largest cost on the exact level (a phase at ε = 1, on coarse levels or when the warm start is
+ * that good, raises a price only by the gap to the second-best column, leaving the bidder exactly
+ * tight). The auction is for the coarse work: its fine phases turn into price wars among
+ * near-identical rows (the launch layer's rows that share an x), which the next step does not
+ * have.</li>
  * <li><b>Shortest augmenting paths</b> (Jonker–Volgenant style Dijkstra on reduced costs): rows
  * whose pair is not exactly tight are released and re-inserted one by one along a shortest
  * alternating path. This makes complementary slackness exact, so the prices become an optimality
- * certificate. Usually few rows are left for this step.</li>
+ * certificate. With prices within 2<sup>−17</sup> of the largest cost the paths are short.</li>
  * </ol>
  *
  * <p><b>Costs on the fly, candidate lists.</b> No n×n matrix is stored. Each row keeps a short
  * list of its columns of least c(i, j) + p_j, found by one O(n) vectorised scan plus a filter
- * against a sampled pivot, and a bound t_i ≤ c(i, j) + p_j for every column not in the list.
+ * against a sampled pivot, and a bound t_i ≤ c(i, j) + p_j for every column not in the list. A
+ * row whose list keeps running dry doubles its length, up to {@link #GROWTH_LIMIT} times the
+ * default: groups of rows with the same preferences (grid columns on the ground) share their
+ * best columns and exhaust short lists at once.
  * Because prices only rise, the bound stays valid, so a bid whose best value is ≤ t_i is exactly
  * the bid of a dense auction; otherwise the row is rescanned. In the Dijkstra step each scanned
  * row also enters the heap as a virtual node with key d_r + t_r − u_r, a lower bound for reaching
@@ -57,12 +63,15 @@ import java.util.Arrays;
  *
  * <p>Cost: O(n²) for the initial list scan (parallel over rows) and O(n²/4) for the price
  * extension, O(list) per bid, O(n) per rescan and per dense relaxation; memory O(n). Measured
- * (2-core AMD EPYC, one thread, warm JVM, n = 5000): takeoff grid → plane 30–60 ms, random
- * box → box 130–150 ms, text → text formation 230–260 ms of CPU before the certificate check.
+ * (2-core AMD EPYC, one thread, warm JVM, n = 5000): takeoff grid → plane 15–60 ms, random
+ * box → box 150 ms, text → text formation 240 ms, the flagship's launch layer → first scene
+ * (lit plane plus reserve plane) 580 ms of CPU before the certificate check.
  */
 final class Solver {
     /** Typical candidate-list length. */
     static final int DEFAULT_CANDIDATES = 32;
+    /** Lists of rows that keep running dry grow up to this many times the target. */
+    static final int GROWTH_LIMIT = 4;
     /** ε divisor between auction phases. */
     static final double EPS_FACTOR = 8;
     /** Without a coarse level, the first ε is the largest possible cost over 2^this. */
@@ -71,6 +80,8 @@ final class Solver {
     static final int EPS_WARM_SHIFT = 11;
     /** Problems up to this size are solved without a coarse level. */
     static final int BASE_SIZE = 400;
+    /** The exact level's auction stops at the largest possible cost over 2^this (or its first ε). */
+    static final int EPS_STOP_SHIFT = 17;
     /** A coarse level's auction stops 2^this below the finer level's first ε. */
     static final int COARSE_EXTRA_BITS = 6;
     /** Coarse level size: one point in this many. */
@@ -99,6 +110,8 @@ final class Solver {
     private final int[] cand;
     private final double[] candCost;
     private final int[] len;
+    /** Per-row list length aimed at: doubles, up to GROWTH_LIMIT × target, each time the row's list runs dry. */
+    private final int[] rowTarget;
     private final double[] limit;
 
     /** Column of each row, -1 when free. */
@@ -151,7 +164,7 @@ final class Solver {
         this.threads = Math.max(1, threads);
         this.target = Math.max(2, candidates);
         this.complete = n <= 4 * target;
-        this.cap = complete ? n : 3 * target;
+        this.cap = complete ? n : Math.min(n - 1, GROWTH_LIMIT * target * 3 / 2);
         aa = new double[n];
         bb = new double[n];
         for (int i = 0; i < n; i++) {
@@ -163,6 +176,8 @@ final class Solver {
         cand = new int[n * cap];
         candCost = new double[n * cap];
         len = new int[n];
+        rowTarget = new int[n];
+        Arrays.fill(rowTarget, target);
         limit = new double[n];
         colOf = new int[n];
         rowOf = new int[n];
@@ -173,13 +188,13 @@ final class Solver {
 
     /** Solves exactly; afterwards {@link #colOf} is an optimal permutation and {@link #price} certifies it. */
     void solve() {
-        solve(true, true, 1);
+        solve(true, true, 0);
     }
 
     /**
      * @param exact    finish with shortest augmenting paths (else stop after the auction)
      * @param tryLine  try the sort-based warm start
-     * @param epsEnd   last ε of the auction: 1 for the exact solve, coarser for a coarse level
+     * @param epsEnd   last ε of the auction, or 0 for the exact level's default (see below)
      */
     private void solve(boolean exact, boolean tryLine, double epsEnd) {
         if (n == 1) {
@@ -213,6 +228,13 @@ final class Solver {
             warmStart();
             eps = warmEps;
         }
+        if (epsEnd == 0) {
+            // exact level: the auction stops after the coarse phases; shortest augmenting paths
+            // finish faster than fine phases, whose bids go into price wars among the near-
+            // identical rows of the degenerate instances (measured: 2^-17 of the largest cost)
+            double stop = maxCost >= 2 ? Math.scalb(1.0, Math.max(0, Math.getExponent(maxCost) - EPS_STOP_SHIFT)) : 1;
+            epsEnd = Math.min(eps, stop);
+        }
         buildAllLists();
         auction(Math.max(eps, epsEnd), epsEnd);
         if (exact) {
@@ -230,7 +252,7 @@ final class Solver {
         System.arraycopy(bb, 0, w, 0, n);
         Arrays.fill(colOf, -1);
         Arrays.fill(rowOf, -1);
-        solve(true, false, 1);
+        solve(true, false, 0);
     }
 
     /** Exact cost c(i, j) of the integer problem. */
@@ -414,6 +436,7 @@ final class Solver {
 
     private void rescan(int i) {
         rescans++;
+        rowTarget[i] = Math.min(GROWTH_LIMIT * target, 2 * rowTarget[i]);
         scan(i, scanner);
     }
 
@@ -456,7 +479,8 @@ final class Solver {
         }
         // rank in the sample whose value should keep about `target` + n/PIVOT_SAMPLE columns
         int stride = n / PIVOT_SAMPLE;
-        int rank = (int) Math.min(PIVOT_SAMPLE, (long) target * PIVOT_SAMPLE / n + 1);
+        int want = rowTarget[i];
+        int rank = (int) Math.min(PIVOT_SAMPLE, (long) want * PIVOT_SAMPLE / n + 1);
         int c;
         for (;;) {
             double pivot = rank >= PIVOT_SAMPLE ? INF : sampleRank(s, stride, rank, sc.sample);
@@ -466,7 +490,7 @@ final class Solver {
                     buf[c++] = j;
                 }
             }
-            if (c >= target / 4 || rank >= PIVOT_SAMPLE) {
+            if (c >= want / 4 || rank >= PIVOT_SAMPLE) {
                 if (c <= cap) {
                     limit[i] = aa[i] + pivot; // every column left out has a value > pivot
                     break;
