@@ -20,6 +20,7 @@ class AssignerTest {
             Instances::planeToGrid,
             (n, s) -> Instances.gridToRotatedPlane(n, s, 0.3),
             Instances::rectangleToRing,
+            Instances::launchToLitAndReserve,
             Instances::collinear,
             (n, s) -> Instances.lattice(n, s, 2),
             (n, s) -> Instances.lattice(n, s, 4),
@@ -167,7 +168,7 @@ class AssignerTest {
     @Test
     void takeoffAndLandingOf5000DronesSolveAndCertify() {
         for (Instances in : new Instances[] {Instances.gridToPlane(5000, 11), Instances.planeToGrid(5000, 12),
-            Instances.gridToRotatedPlane(5000, 13, 0.17)}) {
+            Instances.gridToRotatedPlane(5000, 13, 0.17), Instances.launchToLitAndReserve(5000, 14)}) {
             Assignment a = in.solve();
             assertTrue(a.certificate().valid());
             assertEquals(0, a.certificate().maxViolation());

@@ -45,6 +45,37 @@ record Instances(double[] ax, double[] ay, double[] az, double[] bx, double[] by
         return new Instances(p[0], p[1], p[2], p[3], p[4], p[5]);
     }
 
+    /**
+     * The flagship's first transition: a launch layer (a 2.5 m grid at z = 20 m, twice as wide as
+     * deep) to a formation whose lit 30% are jittered points on the plane y = 20 m and whose dark
+     * rest park on a grid on the plane y = 24.3 m behind it.
+     */
+    static Instances launchToLitAndReserve(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] p = new double[6][n];
+        int cols = (int) Math.ceil(Math.sqrt(2.0 * n));
+        for (int i = 0; i < n; i++) {
+            p[0][i] = (i % cols - (cols - 1) / 2.0) * 2.5;
+            p[1][i] = (i / cols) * 2.5 - 30;
+            p[2][i] = 20;
+        }
+        int lit = (int) (0.3 * n);
+        int reserveCols = (int) Math.ceil(Math.sqrt(3.0 * (n - lit)));
+        for (int j = 0; j < n; j++) {
+            if (j < lit) {
+                p[3][j] = r.nextDouble(-80, 80);
+                p[4][j] = 20;
+                p[5][j] = r.nextDouble(60, 140);
+            } else {
+                int k = j - lit;
+                p[3][j] = (k % reserveCols - (reserveCols - 1) / 2.0) * 2.2;
+                p[4][j] = 24.3;
+                p[5][j] = 62 + (k / reserveCols) * 2.2;
+            }
+        }
+        return new Instances(p[0], p[1], p[2], p[3], p[4], p[5]);
+    }
+
     /** The takeoff instance with the formation plane turned by {@code radians} about z. */
     static Instances gridToRotatedPlane(int n, long seed, double radians) {
         Instances g = gridToPlane(n, seed);
