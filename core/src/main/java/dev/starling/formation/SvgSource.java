@@ -378,17 +378,6 @@ final class SvgSource {
                 paints.add(it.stroke() != NONE ? it.stroke() : it.fill());
             }
         }
-        long segments = 0;
-        for (java.awt.Shape s : shapes) {
-            for (java.awt.geom.PathIterator pi = s.getPathIterator(null); !pi.isDone() && segments <= MAX_SEGMENTS; pi.next()) {
-                segments++;
-            }
-        }
-        if (segments > MAX_SEGMENTS) {
-            throw new InputException(null, "file", name + " has more than " + MAX_SEGMENTS
-                    + " path segments (strokes count as their outlines), too many to draw in reasonable time",
-                    "simplify the drawing (Inkscape: Path > Simplify) or remove detail drones cannot show");
-        }
         Rectangle2D b = null;
         for (java.awt.Shape s : shapes) {
             Rectangle2D r = s.getBounds2D();
@@ -405,6 +394,22 @@ final class SvgSource {
                     + "ellipse, line with a fill or stroke)" + more,
                     skipped.containsKey("text") ? "convert text to paths in your editor (Inkscape: Path > Object to Path)"
                             : "draw at least one visible shape");
+        }
+        // Curves count as the lines Java2D flattens them into (at 1/4096 of the drawing, finer
+        // than any raster made of it): 11,000 looping cubics passed a raw count and took minutes.
+        double flatness = Math.max(b.getWidth(), b.getHeight()) / 4096;
+        long segments = 0;
+        for (java.awt.Shape s : shapes) {
+            for (java.awt.geom.PathIterator pi = s.getPathIterator(null, flatness);
+                 !pi.isDone() && segments <= MAX_SEGMENTS; pi.next()) {
+                segments++;
+            }
+        }
+        if (segments > MAX_SEGMENTS) {
+            throw new InputException(null, "file", name + " has more than " + MAX_SEGMENTS
+                    + " path segments (curves count as the lines they are drawn with, strokes as their outlines), "
+                    + "too many to draw in reasonable time",
+                    "simplify the drawing (Inkscape: Path > Simplify) or remove detail drones cannot show");
         }
         double f = Double.POSITIVE_INFINITY;
         if (width != null) {
