@@ -363,6 +363,10 @@ class BadInputCorpusTest {
                 text("art.svg", SVG_OPEN + "<polyline fill=\"none\" stroke=\"blue\" stroke-width=\"2\" points=\""
                         + "0,40 10,50 20,40 30,50 ".repeat(12_500) + "\"/></svg>"),
                 "show.json", "scenes[0].formation.file", "segments").within(Duration.ofSeconds(20)));
+        c.add(asset("svg-11000-looping-cubics", "{ \"type\": \"svg\", \"file\": \"art.svg\", \"height\": 30 }",
+                text("art.svg", SVG_OPEN + "<path fill=\"#7FB2FF\" d=\"M 40 262 C 38 188 52 172 82 164"
+                        + " 6 680 122".repeat(33_000) + " Z\"/></svg>"),
+                "show.json", "scenes[0].formation.file", "segments").within(Duration.ofSeconds(20)));
         c.add(asset("svg-not-utf8", "{ \"type\": \"svg\", \"file\": \"art.svg\", \"height\": 30 }",
                 bytes("art.svg", concat(ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + SVG_OPEN + "<desc>"),
                         new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF}, ascii("</desc><rect width=\"50\" height=\"50\"/></svg>"))),
