@@ -15,8 +15,8 @@ import java.util.TreeSet;
 
 /**
  * A bitmap of the glyphs the HUD needs (grey coverage, one byte per pixel), rasterised once with
- * java.awt from the CJK font bundled in core (Noto Sans SC subset), falling back to the logical
- * SansSerif font. Each glyph occupies a cell as wide as its advance; a small solid block serves
+ * java.awt from the CJK font bundled in core (Noto Sans SC subset), glyph by glyph falling back to
+ * the logical SansSerif font for the few characters the subset lacks. Each glyph occupies a cell as wide as its advance; a small solid block serves
  * for panels. No GL here.
  */
 final class FontAtlas {
@@ -37,9 +37,11 @@ final class FontAtlas {
     /** Per glyph: x, y, cell width, advance. */
     private final int[] cells;
     private final int cellHeight;
+    /** Per glyph: drawn from the bundled font (else from the logical SansSerif fallback). */
+    private final boolean[] fromBundled;
 
     private FontAtlas(int width, int height, byte[] pixels, int lineHeight, int ascent, int[] codePoints, int[] cells,
-                      int cellHeight) {
+                      int cellHeight, boolean[] fromBundled) {
         this.width = width;
         this.height = height;
         this.pixels = pixels;
@@ -48,9 +50,15 @@ final class FontAtlas {
         this.codePoints = codePoints;
         this.cells = cells;
         this.cellHeight = cellHeight;
+        this.fromBundled = fromBundled;
     }
 
-    /** Rasterises printable ASCII plus every character of {@code extra} at {@code pixelSize}. */
+    /**
+     * Rasterises printable ASCII plus every character of {@code extra} at {@code pixelSize}: each
+     * glyph from the bundled font when it has it, else from the logical SansSerif font (whatever
+     * the JDK maps it to on this machine), so one missing character never costs the others their
+     * font.
+     */
     static FontAtlas build(CharSequence extra, float pixelSize) {
         TreeSet<Integer> set = new TreeSet<>();
         for (int c = 32; c < 127; c++) {
@@ -58,17 +66,28 @@ final class FontAtlas {
         }
         extra.codePoints().filter(c -> c >= 32).forEach(set::add);
         int[] cps = set.stream().mapToInt(Integer::intValue).toArray();
-        Font font = font(cps).deriveFont(Font.PLAIN, pixelSize);
+        Font bundled = bundled();
+        Font primary = (bundled != null ? bundled : new Font(Font.SANS_SERIF, Font.PLAIN, 12))
+                .deriveFont(Font.PLAIN, pixelSize);
+        Font fallback = new Font(Font.SANS_SERIF, Font.PLAIN, 12).deriveFont(Font.PLAIN, pixelSize);
+        boolean[] fromBundled = new boolean[cps.length];
+        Font[] fonts = new Font[cps.length];
+        for (int i = 0; i < cps.length; i++) {
+            fromBundled[i] = bundled != null && primary.canDisplay(cps[i]);
+            fonts[i] = fromBundled[i] ? primary : fallback;
+        }
 
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D pg = probe.createGraphics();
-        FontMetrics fm = pg.getFontMetrics(font);
-        int ascent = fm.getAscent();
-        int cellH = fm.getAscent() + fm.getDescent() + 2 * PAD;
+        FontMetrics fm = pg.getFontMetrics(primary);
+        FontMetrics fb = pg.getFontMetrics(fallback);
+        int ascent = Math.max(fm.getAscent(), fb.getAscent());
+        int descent = Math.max(fm.getDescent(), fb.getDescent());
+        int cellH = ascent + descent + 2 * PAD;
         int[] cells = new int[cps.length * 4];
         int x = SOLID + PAD, y = 0;
         for (int i = 0; i < cps.length; i++) {
-            int adv = Math.max(1, fm.charWidth(cps[i]));
+            int adv = Math.max(1, (fromBundled[i] ? fm : fb).charWidth(cps[i]));
             int w = adv + 2 * PAD;
             if (x + w > WIDTH) {
                 x = 0;
@@ -87,36 +106,29 @@ final class FontAtlas {
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, SOLID, SOLID);
-        g.setFont(font);
         for (int i = 0; i < cps.length; i++) {
+            g.setFont(fonts[i]);
             g.drawString(new String(Character.toChars(cps[i])), cells[4 * i] + PAD, cells[4 * i + 1] + PAD + ascent);
         }
         g.dispose();
         byte[] px = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-        return new FontAtlas(img.getWidth(), img.getHeight(), px, fm.getHeight(), ascent, cps, cells, cellH);
+        int lineHeight = Math.max(fm.getHeight(), fb.getHeight());
+        return new FontAtlas(img.getWidth(), img.getHeight(), px, lineHeight, ascent, cps, cells, cellH, fromBundled);
     }
 
-    private static Font font(int[] cps) {
+    /** The bundled CJK font, or {@code null} when the resource is missing or unreadable. */
+    private static Font bundled() {
         try (InputStream in = FontAtlas.class.getResourceAsStream(BUNDLED_FONT)) {
-            if (in != null) {
-                Font f = Font.createFont(Font.TRUETYPE_FONT, in);
-                if (canDisplayAll(f, cps)) {
-                    return f;
-                }
-            }
+            return in == null ? null : Font.createFont(Font.TRUETYPE_FONT, in);
         } catch (IOException | FontFormatException e) {
-            // the logical font below still draws the HUD, with fallbacks chosen by the JDK
+            return null; // every glyph then comes from the logical font, with the JDK's fallbacks
         }
-        return new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     }
 
-    private static boolean canDisplayAll(Font f, int[] cps) {
-        for (int cp : cps) {
-            if (!f.canDisplay(cp)) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether the glyph of {@code cp} was drawn from the bundled font (false: the logical fallback, or absent). */
+    boolean fromBundledFont(int cp) {
+        int i = Arrays.binarySearch(codePoints, cp);
+        return i >= 0 && fromBundled[i];
     }
 
     /** Index of the glyph for {@code cp}, or of '?' when the atlas lacks it. */
