@@ -3,6 +3,7 @@ package dev.starling.render;
 import static org.lwjgl.opengl.GL33C.GL_ARRAY_BUFFER;
 import static org.lwjgl.opengl.GL33C.GL_BLEND;
 import static org.lwjgl.opengl.GL33C.GL_DEPTH_TEST;
+import static org.lwjgl.opengl.GL33C.GL_ONE_MINUS_SRC_ALPHA;
 import static org.lwjgl.opengl.GL33C.GL_FLOAT;
 import static org.lwjgl.opengl.GL33C.GL_LEQUAL;
 import static org.lwjgl.opengl.GL33C.GL_ONE;
@@ -137,7 +138,7 @@ final class DronePass implements AutoCloseable {
         glDepthFunc(GL_LEQUAL);
         glDepthMask(false);
         glEnable(GL_BLEND);
-        glBlendFunc(GL_ONE, GL_ONE);
+        glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA); // core covers, halo adds: see drone.frag
         program.use();
         try (MemoryStack stack = MemoryStack.stackPush()) {
             glUniformMatrix4fv(uViewProj, false, viewProj.get(stack.mallocFloat(16)));

@@ -53,7 +53,7 @@ vec3 facade(vec3 light, float seed, float face, float faceW, float height) {
         float crown = step(height - 5.0, v_uv.y);
         float edge = min(v_uv.x, faceW - v_uv.x);
         float corner = 1.0 - smoothstep(0.5, 0.5 + 2.0 * fwidth(v_uv.x), edge);
-        c += light * (crown * 1.2 + corner * 0.45 * step(0.45, seed));
+        c += light * (crown * 0.6 + corner * 0.45 * step(0.45, seed));
     }
     return c;
 }
