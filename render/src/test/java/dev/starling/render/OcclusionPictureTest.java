@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +38,22 @@ class OcclusionPictureTest {
     /** Drones seen over the site without towers (the reference of two tests), or -1 before. */
     static int openSeen = -1;
 
+    /** One OpenGL context for every frame of the class: each renderer below shares it. */
+    static GlContext gl;
+
+    @AfterAll
+    static void closeGl() {
+        if (gl != null) {
+            gl.close();
+        }
+    }
+
     @BeforeEach
     void needsGl() {
         GlTests.assumeGl();
+        if (gl == null) {
+            gl = GlContext.open(W, H, false, "occlusion test");
+        }
         if (lit == null) {
             lit = DemoPlans.aiCar(DRONES);
             dark = new Plan(lit.name(), lit.limits(), lit.trajectories(),
@@ -120,14 +134,8 @@ class OcclusionPictureTest {
 
     /** Per drone: whether its light changes the colour of its own pixel by {@link #CHANGED}. */
     private static boolean[] seen(Site site, String name) throws IOException {
-        // each open starts GLFW afresh: one renderer per plan and site, the camera from the first
-        BufferedImage on;
-        Camera cam;
-        try (OffscreenRenderer r = OffscreenRenderer.open(lit, site, W, H)) {
-            r.setHudVisible(false);
-            cam = r.camera("south-bank").orElseThrow();
-            on = r.render(T, cam);
-        }
+        Camera cam = camera(site);
+        BufferedImage on = frame(lit, site);
         BufferedImage off = frame(dark, site);
         GlTests.save(on, "occlusion-" + name);
         double[] p = new double[3];
@@ -192,9 +200,10 @@ class OcclusionPictureTest {
     }
 
     private static BufferedImage frame(Plan plan, Site site) {
-        try (OffscreenRenderer r = OffscreenRenderer.open(plan, site, W, H)) {
-            r.setHudVisible(false);
-            return r.render(T, r.camera("south-bank").orElseThrow());
+        try (FrameRenderer f = new FrameRenderer(plan, site, W, H)) {
+            f.setHudVisible(false);
+            f.render(T, camera(site), null);
+            return f.read();
         }
     }
 
