@@ -8,7 +8,6 @@ import dev.starling.analysis.ClearanceOptions;
 import dev.starling.analysis.ClearanceReport;
 import dev.starling.analysis.DroneProfile;
 import dev.starling.analysis.Wind;
-import dev.starling.site.Site;
 import dev.starling.formation.Targets;
 import dev.starling.io.AtomicFiles;
 import dev.starling.io.ExportFormat;
@@ -21,10 +20,13 @@ import dev.starling.plan.PlanReport;
 import dev.starling.plan.SceneSpan;
 import dev.starling.plan.ShowPlanner;
 import dev.starling.plan.TransitionStats;
+import dev.starling.show.Facing;
 import dev.starling.show.Limits;
 import dev.starling.show.Show;
 import dev.starling.show.ShowLoader;
 import dev.starling.show.ShowTargets;
+import dev.starling.site.Site;
+import dev.starling.site.Viewpoint;
 import dev.starling.trajectory.Trajectory;
 import dev.starling.verify.VerificationReport;
 import dev.starling.verify.VerifyOptions;
@@ -115,10 +117,15 @@ public final class PlanCommand implements Callable<Integer> {
 
         bar.stage("loading");
         Show show = ShowLoader.load(showFile);
+
+        Path site = siteFile != null ? siteFile : showFile.toAbsolutePath().resolveSibling("site.json");
+        Site siteModel = siteFile != null || Files.exists(site) ? Site.read(site) : null;
+        List<Viewpoint> viewpoints = siteModel == null ? List.of() : siteModel.viewpoints();
+        List<Facing.Audience> audiences = Facing.audiences(show, viewpoints);
         double tLoad = bar.doneSeconds();
 
         bar.stage("sampling");
-        List<Targets> targets = ShowTargets.sampleAll(show);
+        List<Targets> targets = ShowTargets.sampleAll(show, viewpoints);
         double tSample = bar.doneSeconds();
 
         bar.stage("assigning");
@@ -150,10 +157,9 @@ public final class PlanCommand implements Callable<Integer> {
         bar.stage("analysing");
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         BatteryReport battery = BatteryAnalysis.analyze(plan, DroneProfile.DEFAULT, Wind.DEFAULT, nThreads);
-        Path site = siteFile != null ? siteFile : showFile.toAbsolutePath().resolveSibling("site.json");
         ClearanceReport clearance = null;
-        if (siteFile != null || Files.exists(site)) {
-            clearance = ClearanceAnalysis.analyze(plan, Site.read(site), ClearanceOptions.DEFAULT, nThreads);
+        if (siteModel != null) {
+            clearance = ClearanceAnalysis.analyze(plan, siteModel, ClearanceOptions.DEFAULT, nThreads);
         }
         double tAnalysis = bar.doneSeconds();
         boolean safe = outcome.clean() && battery.ok() && (clearance == null || clearance.ok());
@@ -190,7 +196,7 @@ public final class PlanCommand implements Callable<Integer> {
         PlanReport.Timings timings = new PlanReport.Timings(tLoad, tSample, tAssign, assembleSeconds,
                 outcome.repairSeconds(), outcome.verifySeconds(), tAnalysis, tWrite, (System.nanoTime() - start) / 1e9);
         PlanReport report = new PlanReport(PlanReport.FORMAT, show.name(), show.drones(), safe,
-                plan.endTime() - plan.startTime(), flightTime(plan), plan.scenes(), transitions, outcome.report(),
+                plan.endTime() - plan.startTime(), flightTime(plan), plan.scenes(), audiences, transitions, outcome.report(),
                 battery, clearance, new PlanReport.Repair(outcome.rounds(), outcome.repaired()), timings, written, problems);
         Path reportFile = outDir.resolve("report.json");
         report.write(reportFile);
@@ -266,6 +272,24 @@ public final class PlanCommand implements Callable<Integer> {
         return lines;
     }
 
+    /** Per scene: the turn its {@code faces} made, and how each viewpoint sees it. */
+    static void printAudiences(PrintWriter out, List<Facing.Audience> audiences) {
+        out.println("audiences (angle between the line of sight and the formation's plane; negative: from behind):");
+        for (Facing.Audience a : audiences) {
+            StringBuilder sb = new StringBuilder();
+            for (Facing.View v : a.views()) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(v.viewpoint()).append(' ').append(v.verdict());
+                if (v.angleDeg() != null) {
+                    sb.append(String.format(Locale.ROOT, " %.0f°", v.angleDeg()));
+                }
+            }
+            String faces = a.faces() == null ? "as placed" : "faces " + a.faces()
+                    + (a.yawDeg() == 0 ? "" : String.format(Locale.ROOT, ", turned %+.1f°", a.yawDeg()));
+            out.printf(Locale.ROOT, "  %s %-26s %s%n", pad(a.scene(), 22), faces, sb);
+        }
+        out.println();
+    }
+
     private static void printSummary(PrintWriter out, Show show, PlanReport rep, Path reportFile) {
         VerificationReport v = rep.verification();
         out.printf(Locale.ROOT, "%s: %d drones, %d scenes, show %.1f s (airborne %.1f s)%n", show.name(),
@@ -287,6 +311,7 @@ public final class PlanCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s %8.1f %8.1f %8.1f%n", pad(s.name(), 24), s.start(), s.holdStart(), s.holdEnd());
         }
         out.println();
+        printAudiences(out, rep.audiences());
         out.println("verification (independent):");
         for (VerificationReport.CheckResult c : v.checks()) {
             if (!c.checked()) {

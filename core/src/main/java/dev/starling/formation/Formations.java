@@ -188,6 +188,19 @@ public final class Formations {
     }
 
     /**
+     * The formation's front as placed: the unit direction, in the show frame, towards the side from
+     * which it reads as drawn (not mirrored). For a drawing in its plane that is w (u × v): −y for
+     * the default {@code xz} plane, towards the main audience. A point set of type {@code points} is
+     * written in show axes and faces −y before its rotation.
+     */
+    public static double[] front(Placement p, String type) {
+        Placement pl = p == null ? Placement.DEFAULT : p;
+        boolean showAxes = "points".equals(type);
+        double[] m = matrix(pl, showAxes);
+        return showAxes ? new double[] {-m[1], -m[4], -m[7]} : new double[] {m[2], m[5], m[8]};
+    }
+
+    /**
      * Row-major 3×3 matrix from local (u, v, w) to show-frame offsets: rotation · plane. Point sets
      * ({@code showAxes}) are already in show-frame axes: rotation only.
      */

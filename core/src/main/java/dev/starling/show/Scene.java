@@ -1,15 +1,24 @@
 package dev.starling.show;
 
 /**
- * One scene: a formation, where it stands, its colour, how long it is held, and optionally how
- * long the transition into it takes.
+ * One scene: a formation, where it stands, its colour, how long it is held, optionally how long
+ * the transition into it takes, and which audience it faces.
  *
  * @param color      default colour 0xRRGGBB of lit points that carry no colour of their own
  *                   (written {@code "#RRGGBB"} in the show file)
  * @param hold       seconds the formation is held
  * @param transition seconds for the transition into this scene, or {@code null} for as fast as
  *                   the limits allow
+ * @param faces      the site viewpoint the formation's front turns to, {@link Facing#AUTO} to
+ *                   turn a flat formation to the yaw that every viewpoint reads best, or
+ *                   {@code null} to keep the placement as written (see {@link Facing})
  */
 public record Scene(String name, FormationSpec formation, Placement placement, int color,
-                    double hold, Double transition) {
+                    double hold, Double transition, String faces) {
+
+    /** A scene that keeps its placement as written (no {@code faces}). */
+    public Scene(String name, FormationSpec formation, Placement placement, int color, double hold,
+                 Double transition) {
+        this(name, formation, placement, color, hold, transition, null);
+    }
 }

@@ -18,7 +18,7 @@ record ShowFile(String format, String name, Long drones, LimitsFile limits, Take
     }
 
     record SceneFile(String name, FormationSpec formation, PlacementFile placement, String color,
-                     Double hold, Double transition) {
+                     Double hold, Double transition, String faces) {
     }
 
     record PlacementFile(double[] center, String plane, double[] rotation) {

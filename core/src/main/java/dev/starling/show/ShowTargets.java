@@ -3,6 +3,7 @@ package dev.starling.show;
 import dev.starling.InputException;
 import dev.starling.formation.Formations;
 import dev.starling.formation.Targets;
+import dev.starling.site.Viewpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -52,12 +53,23 @@ public final class ShowTargets {
      *         first such scene in show order is reported
      */
     public static List<Targets> sampleAll(Show show) {
+        return sampleAll(show, List.of());
+    }
+
+    /**
+     * As {@link #sampleAll(Show)}, each scene turned by its {@code faces} towards the site's
+     * {@code viewpoints} ({@link Facing}; the first is the main audience).
+     *
+     * @throws InputException also when a scene's {@code faces} names no viewpoint (path
+     *         {@code scenes[i].faces})
+     */
+    public static List<Targets> sampleAll(Show show, List<Viewpoint> viewpoints) {
         int n = show.scenes().size();
         int threads = Math.min(Math.min(n, MAX_THREADS), Runtime.getRuntime().availableProcessors());
         List<Targets> out = new ArrayList<>(n);
         if (threads <= 1) {
             for (int i = 0; i < n; i++) {
-                out.add(sample(show, i));
+                out.add(sample(show, i, viewpoints));
             }
             return List.copyOf(out);
         }
@@ -66,7 +78,7 @@ public final class ShowTargets {
             List<Future<Targets>> futures = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 int scene = i;
-                futures.add(pool.submit(() -> sample(show, scene)));
+                futures.add(pool.submit(() -> sample(show, scene, viewpoints)));
             }
             for (Future<Targets> f : futures) {
                 out.add(join(f));
@@ -84,11 +96,17 @@ public final class ShowTargets {
      * @throws InputException as {@link #sampleAll}
      */
     public static Targets sample(Show show, int i) {
+        return sample(show, i, List.of());
+    }
+
+    /** Scene {@code i} alone, turned by its {@code faces} ({@link #sampleAll(Show, List)}). */
+    public static Targets sample(Show show, int i, List<Viewpoint> viewpoints) {
         Scene s = show.scenes().get(i);
         String scene = "scenes[" + i + "]";
+        Placement placement = Facing.placement(show, i, viewpoints);
         Targets t;
         try {
-            t = Formations.sample(s.formation(), s.placement(), s.color(), show.drones(), minSpacing(show),
+            t = Formations.sample(s.formation(), placement, s.color(), show.drones(), minSpacing(show),
                     show.baseDir());
         } catch (InputException e) {
             throw e.withPathPrefix(scene + ".formation").inFile(show.source());

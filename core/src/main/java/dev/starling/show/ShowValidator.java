@@ -258,7 +258,15 @@ final class ShowValidator {
         if (s.transition() != null) {
             transition = positive(s.transition(), p + ".transition", "s", null);
         }
-        return new Scene(name, formation, placement, color, hold, transition);
+        String faces = null;
+        if (s.faces() != null) {
+            faces = s.faces().strip();
+            if (faces.isEmpty()) {
+                throw src.error(p + ".faces", "faces is empty",
+                        "name a viewpoint of the site (e.g. \"faces\": \"south-bank\"), write \"auto\", or leave it out");
+            }
+        }
+        return new Scene(name, formation, placement, color, hold, transition, faces);
     }
 
     private Placement placement(ShowFile.PlacementFile pl, String p, Limits limits) {
