@@ -91,6 +91,16 @@ public final class Polygon {
         return new Polygon(x, y);
     }
 
+    /** This outline moved by (dx, dy). */
+    public Polygon translated(double dx, double dy) {
+        double[] x = new double[size()], y = new double[size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = x(i) + dx;
+            y[i] = y(i) + dy;
+        }
+        return of(x, y);
+    }
+
     public int size() {
         return xs.length;
     }

@@ -47,14 +47,14 @@ final class SiteReader {
     record BoxFile(double[] min, double[] max) {
     }
 
-    record RiverFile(String name, double[][] polygon) {
+    record RiverFile(String name, double[][] polygon, String color) {
     }
 
     record BankFile(String name, Double elevation, double[][] polygon, String shoreLights) {
     }
 
     record TowerFile(String name, double[][] footprint, double[] center, double[] size, Double angle,
-                     Double base, Double height, String windows) {
+                     Double base, Double height, String windows, double[] lean, String style) {
     }
 
     record DistrictFile(String name, double[][] polygon, Double base, Integer count, double[] height,
@@ -62,7 +62,10 @@ final class SiteReader {
     }
 
     record BridgeFile(String name, double[][] deck, Double deckHeight, Double width, Double thickness,
-                      double[][] pylons, String lights) {
+                      double[][] pylons, String lights, ArchFile arch) {
+    }
+
+    record ArchFile(double[] span, Double rise) {
     }
 
     record ViewpointFile(String name, String description, double[] eye, double[] target, Double fov) {
@@ -140,7 +143,8 @@ final class SiteReader {
         for (int i = 0; i < size(f.rivers()); i++) {
             RiverFile r = f.rivers().get(i);
             String p = "rivers[" + i + "]";
-            rivers.add(new River(riverNames.take(r.name(), p), polygon(r.polygon(), p + ".polygon")));
+            rivers.add(new River(riverNames.take(r.name(), p), polygon(r.polygon(), p + ".polygon"),
+                    r.color() == null ? River.DEFAULT_RGB : color(r.color(), p + ".color")));
         }
         if (rivers.isEmpty()) {
             throw new InputException(null, "rivers", "a site needs at least one river", "add {\"name\": ..., \"polygon\": [[x, y], ...]}");
@@ -170,8 +174,25 @@ final class SiteReader {
             double height = positive(required(t.height(), p + ".height", "metres above its base"), p + ".height");
             double base = t.base() != null ? finite(t.base(), p + ".base") : groundUnder(fp, banks, water);
             int rgb = color(required(t.windows(), p + ".windows", "the colour of lit windows, e.g. \"#ffd49a\""), p + ".windows");
-            Tower tower = new Tower(tn, fp, base, height, rgb);
-            requireOutsideBox(box, fp, base, tower.top(), p);
+            double[] lean = t.lean() == null ? new double[2] : vec(t.lean(), 2, p + ".lean");
+            if (Math.hypot(lean[0], lean[1]) > height) {
+                throw new InputException(null, p + ".lean", "the roof leans " + Math.hypot(lean[0], lean[1])
+                        + " m off its foot, more than the tower's height " + height + " m",
+                        "lean is the roof's [dx, dy] offset in metres, e.g. [20, 0] for a sail-like curve");
+            }
+            String style = t.style() == null ? Tower.WINDOWS : t.style();
+            if (!Tower.STYLES.contains(style)) {
+                throw new InputException(null, p + ".style", "unknown tower style \"" + style + "\"",
+                        "use one of " + String.join(", ", Tower.STYLES) + " (or leave it out for windows)");
+            }
+            Tower tower = new Tower(tn, fp, base, height, rgb, lean[0], lean[1], style);
+            for (int k = 0; k < tower.sections(); k++) {
+                // a section slides from one offset to the next: both ends stay out of the box
+                for (int end = k; end <= k + 1; end++) {
+                    requireOutsideBox(box, fp.translated(tower.offsetX(end), tower.offsetY(end)), tower.sectionZ(k),
+                            tower.sectionZ(k + 1), p);
+                }
+            }
             towers.add(tower);
         }
         for (int i = 0; i < size(f.districts()); i++) {
@@ -306,7 +327,8 @@ final class SiteReader {
 
     private static boolean clashes(Polygon fp, List<Tower> towers, double gap) {
         for (Tower t : towers) {
-            if (t.footprint().distanceTo(fp) < gap) {
+            if (t.footprint().distanceTo(fp) < gap
+                    || t.curved() && t.footprint().translated(t.leanX(), t.leanY()).distanceTo(fp) < gap) {
                 return true;
             }
         }
@@ -341,7 +363,20 @@ final class SiteReader {
             }
         }
         int rgb = color(required(b.lights(), p + ".lights", "colour of the deck and cable lights, e.g. \"#ffc070\""), p + ".lights");
-        Bridge bridge = new Bridge(bn, deck, deckHeight, width, thickness, pylons, rgb);
+        Bridge.Arch arch = null;
+        if (b.arch() != null) {
+            double[] span = vec(required(b.arch().span(), p + ".arch.span",
+                    "[from, to]: where the arch's feet stand, as fractions of the deck's length, e.g. [0.2, 0.75]"), 2,
+                    p + ".arch.span");
+            if (!(span[0] >= 0 && span[0] < span[1] && span[1] <= 1)) {
+                throw new InputException(null, p + ".arch.span", "the arch's feet [" + span[0] + ", " + span[1]
+                        + "] are not two fractions of the deck's length in order", "e.g. [0.2, 0.75]: 0 is the first deck point, 1 the last");
+            }
+            double rise = positive(required(b.arch().rise(), p + ".arch.rise", "metres from the road up to the crown"),
+                    p + ".arch.rise");
+            arch = new Bridge.Arch(span[0], span[1], rise);
+        }
+        Bridge bridge = new Bridge(bn, deck, deckHeight, width, thickness, pylons, rgb, arch);
         Polygon boxRect = boxRectangle(box);
         for (int k = 0; k + 1 < deck.length; k++) {
             boolean zOverlap = deckHeight >= box.minZ() && deckHeight - thickness <= box.maxZ();
@@ -353,6 +388,18 @@ final class SiteReader {
         for (Pylon py : pylons) {
             if (boxRect.contains(py.x(), py.y()) && py.top() >= box.minZ()) {
                 throw new InputException(null, p + ".pylons", "a pylon of '" + bn + "' stands inside the show box", null);
+            }
+        }
+        if (arch != null) {
+            double[] q = new double[3];
+            for (int side = -1; side <= 1; side += 2) {
+                for (int k = 0; k <= Bridge.ARCH_SECTIONS; k++) {
+                    bridge.archPoint(side, k, q);
+                    if (box.contains(q[0], q[1], q[2])) {
+                        throw new InputException(null, p + ".arch", "the arch of '" + bn + "' reaches into the show box",
+                                "lower its rise or move the show box");
+                    }
+                }
             }
         }
         return bridge;

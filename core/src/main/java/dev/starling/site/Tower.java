@@ -1,21 +1,50 @@
 package dev.starling.site;
 
 /**
- * A building as a vertical prism: its footprint extruded from {@code base} to
- * {@code base + height} (metres, show frame, z up).
+ * A building: its footprint extruded from {@code base} to {@code base + height} (metres, show
+ * frame, z up), straight or curved. A curved tower ({@code lean} not zero) bends like a sail:
+ * its footprint slides horizontally by {@code lean · s²} at height fraction s (vertical at the
+ * foot, the roof {@code lean} metres off). The renderer draws it, and {@link #distanceTo}
+ * measures it, as the same {@value #SEGMENTS} stacked sections ({@link #offsetX}, {@link #offsetY}).
  *
  * @param name      e.g. {@code "Raffles City T3N"}, or {@code "Jiangbeizui CBD #12"} for a
  *                  tower generated from a district
- * @param footprint outline seen from above
+ * @param footprint outline seen from above, at the foot
  * @param base      z of the ground it stands on, metres
  * @param height    metres above {@code base}, positive
  * @param windowRgb colour of its lit windows, 0xRRGGBB
+ * @param leanX     x offset of the roof from the foot, metres (0 for a straight tower)
+ * @param leanY     y offset of the roof from the foot, metres
+ * @param style     how its face is lit: {@link #WINDOWS} (office and flat windows, the default),
+ *                  {@link #GLASS} (a glowing glass hall such as the Crystal) or {@link #TERRACES}
+ *                  (storeys of eaves hung with lanterns, such as Hongyadong's stilted houses)
  */
-public record Tower(String name, Polygon footprint, double base, double height, int windowRgb) {
+public record Tower(String name, Polygon footprint, double base, double height, int windowRgb,
+                    double leanX, double leanY, String style) {
+    public static final String WINDOWS = "windows";
+    public static final String GLASS = "glass";
+    public static final String TERRACES = "terraces";
+    /** The styles a site file may name. */
+    public static final java.util.List<String> STYLES = java.util.List.of(WINDOWS, GLASS, TERRACES);
+
+    /** Sections of a curved tower, for drawing and for distances. */
+    public static final int SEGMENTS = 24;
+
     public Tower {
         if (!(height > 0) || !Double.isFinite(height) || !Double.isFinite(base)) {
             throw new IllegalArgumentException("tower '" + name + "' needs a finite base and a positive height");
         }
+        if (!Double.isFinite(leanX) || !Double.isFinite(leanY)) {
+            throw new IllegalArgumentException("tower '" + name + "' needs a finite lean");
+        }
+        if (!STYLES.contains(style)) {
+            throw new IllegalArgumentException("tower '" + name + "' has an unknown style " + style);
+        }
+    }
+
+    /** A straight tower. */
+    public Tower(String name, Polygon footprint, double base, double height, int windowRgb) {
+        this(name, footprint, base, height, windowRgb, 0, 0, WINDOWS);
     }
 
     /** z of the roof, metres. */
@@ -23,13 +52,59 @@ public record Tower(String name, Polygon footprint, double base, double height, 
         return base + height;
     }
 
+    public boolean curved() {
+        return leanX != 0 || leanY != 0;
+    }
+
+    /** Sections it is drawn and measured as: 1 straight, {@link #SEGMENTS} curved. */
+    public int sections() {
+        return curved() ? SEGMENTS : 1;
+    }
+
+    /** Horizontal x offset of the footprint at the bottom of section k (k = sections() for the roof). */
+    public double offsetX(int k) {
+        double s = (double) k / sections();
+        return leanX * s * s;
+    }
+
+    /** Horizontal y offset of the footprint at the bottom of section k. */
+    public double offsetY(int k) {
+        double s = (double) k / sections();
+        return leanY * s * s;
+    }
+
+    /** z of the bottom of section k (k = sections() for the roof). */
+    public double sectionZ(int k) {
+        return base + height * k / sections();
+    }
+
     /**
-     * Euclidean distance (metres) from (x, y, z) to the nearest point of the prism, 0 inside.
-     * O(footprint vertices).
+     * Distance (metres) from (x, y, z) to the nearest point of the tower, 0 inside; never more than
+     * the true distance. Straight: exact, to the prism. Curved: within section k the footprint
+     * slides at most δ = |lean| · (k + ¾) / {@value #SEGMENTS}² away from its offset at the
+     * section's middle, so the section lies inside that middle prism grown by δ, and the distance
+     * to it, less δ, is a lower bound, short of the true one by at most 2δ (2.5 m in the top
+     * section of a tower leaning 30 m). O(sections × footprint vertices).
      */
     public double distanceTo(double x, double y, double z) {
-        double dh = footprint.distanceTo(x, y);
-        double dv = Math.max(0, Math.max(base - z, z - top()));
+        if (!curved()) {
+            return prismDistance(x, y, z, 0, 0, base, top());
+        }
+        double best = Double.POSITIVE_INFINITY;
+        double lean = Math.hypot(leanX, leanY);
+        int n = sections();
+        for (int k = 0; k < n; k++) {
+            double s = (k + 0.5) / n;
+            double grow = lean * (k + 0.75) / ((double) n * n);
+            double d = prismDistance(x, y, z, leanX * s * s, leanY * s * s, sectionZ(k), sectionZ(k + 1)) - grow;
+            best = Math.min(best, Math.max(0, d));
+        }
+        return best;
+    }
+
+    private double prismDistance(double x, double y, double z, double ox, double oy, double z0, double z1) {
+        double dh = footprint.distanceTo(x - ox, y - oy);
+        double dv = Math.max(0, Math.max(z0 - z, z - z1));
         return Math.sqrt(dh * dh + dv * dv);
     }
 }

@@ -44,7 +44,7 @@ class SiteTest {
         assertEquals(List.of("Yangtze", "Jialing"), s.rivers().stream().map(River::name).toList());
         long raffles = s.towers().stream().filter(t -> t.name().startsWith("Raffles City")).count();
         assertEquals(8, raffles, "six 250 m towers and two 350 m towers");
-        assertEquals(11 + 55 + 60 + 45 + 40 + 40, s.towers().size(), "listed towers plus every district's");
+        assertEquals(15 + 55 + 60 + 45 + 40 + 40, s.towers().size(), "listed towers plus every district's");
         for (String v : List.of("south-bank", "north-bank", "chaotianmen")) {
             assertTrue(s.viewpoint(v).isPresent(), v);
         }
@@ -174,5 +174,94 @@ class SiteTest {
         InputException e = refuse(MINIMAL.formatted(TOWER).replace("[0, -400, 10]", "[200, 200, 50]"));
         assertEquals("viewpoints[0].eye", e.path());
         assertFalse(e.getMessage().isEmpty());
+    }
+
+    @Test
+    void flagshipLandmarksReadAsTheRealPlaces() {
+        Site s = Site.read(FLAGSHIP);
+        List<Tower> raffles = s.towers().stream().filter(t -> t.name().startsWith("Raffles City")).toList();
+        assertEquals(6, raffles.stream().filter(t -> t.curved() && Math.abs(t.height() - 250) < 1).count(),
+                "six curved towers of about 250 m");
+        assertEquals(2, raffles.stream().filter(t -> !t.curved() && Math.abs(t.height() - 350) < 1).count(),
+                "two straight 350 m towers");
+        Tower crystal = s.towers().stream().filter(t -> t.name().startsWith("The Crystal")).findFirst().orElseThrow();
+        assertEquals(Tower.GLASS, crystal.style());
+        // the Crystal lies on the roofs of four of them: its floor is their roof, and their roofs
+        // (where the curve has taken them) lie under it
+        int carried = 0;
+        for (Tower t : raffles) {
+            Polygon roof = t.footprint().translated(t.leanX(), t.leanY());
+            if (Math.abs(t.top() - crystal.base()) < 0.01 && roof.distanceTo(crystal.footprint()) == 0) {
+                carried++;
+            }
+        }
+        assertEquals(4, carried, "the Crystal rests on four tower tops");
+
+        River yangtze = s.rivers().get(0), jialing = s.rivers().get(1);
+        assertTrue(yangtze.waterRgb() != jialing.waterRgb(), "the two rivers' waters differ in colour");
+        List<Tower> hongyadong = s.towers().stream().filter(t -> t.name().startsWith("Hongyadong")).toList();
+        assertTrue(hongyadong.size() >= 3);
+        for (Tower t : hongyadong) {
+            assertEquals(Tower.TERRACES, t.style());
+            double cx = 0, cy = 0;
+            for (int i = 0; i < t.footprint().size(); i++) {
+                cx += t.footprint().x(i) / t.footprint().size();
+                cy += t.footprint().y(i) / t.footprint().size();
+            }
+            assertTrue(jialing.outline().distanceTo(cx, cy) < 30, t.name() + " stands on the Jialing shore");
+        }
+        Bridge chaotianmen = s.bridges().stream().filter(b -> b.name().startsWith("Chaotianmen")).findFirst().orElseThrow();
+        assertTrue(chaotianmen.arch() != null, "Chaotianmen Bridge is an arch bridge");
+        assertTrue(s.banks().stream().anyMatch(b -> b.name().startsWith("Chaotianmen Square")));
+    }
+
+    @Test
+    void aCurvedTowersDistanceIsNeverMoreThanTheTrueOneAndShortByAtMostItsBound() {
+        Tower t = new Tower("sail", Polygon.rectangle(0, 0, 40, 40, 0), 0, 240, 0xffffff, 30, -6, Tower.WINDOWS);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        double lean = Math.hypot(30, -6);
+        for (int trial = 0; trial < 400; trial++) {
+            double x = rnd.nextDouble(-120, 150), y = rnd.nextDouble(-120, 120), z = rnd.nextDouble(-20, 280);
+            // the true distance, to the surface drawn: the footprint slid by lean·s² at every height
+            double best = Double.POSITIVE_INFINITY;
+            for (int k = 0; k <= 4800; k++) {
+                double s = k / 4800.0, zz = t.base() + s * t.height();
+                double dh = t.footprint().distanceTo(x - 30 * s * s, y + 6 * s * s);
+                best = Math.min(best, Math.hypot(dh, z - zz));
+            }
+            double d = t.distanceTo(x, y, z);
+            assertTrue(d <= best + 0.02, "lower bound at " + x + ", " + y + ", " + z + ": " + d + " vs " + best);
+            assertTrue(d >= best - 2 * lean * (Tower.SEGMENTS - 0.25) / (Tower.SEGMENTS * Tower.SEGMENTS) - 0.02,
+                    "within the bound at " + x + ", " + y + ", " + z + ": " + d + " vs " + best);
+        }
+        assertEquals(0.0, t.distanceTo(30, -6, 239), 1e-9, "inside the roof where the curve has taken it");
+        assertTrue(t.distanceTo(-10, 0, 239) > 5, "the foot's column is empty at the top");
+    }
+
+    @Test
+    void anArchIsMeasuredAsTheRibsTheRendererDraws() {
+        Bridge b = new Bridge("arch", new double[][] {{0, -500}, {0, 500}}, 40, 30, 4, List.of(), 0xffb060,
+                new Bridge.Arch(0.2, 0.8, 100));
+        double[] crown = new double[3];
+        b.archPoint(1, Bridge.ARCH_SECTIONS / 2, crown);
+        assertEquals(140, crown[2], 1e-9, "the crown stands rise above the road");
+        assertEquals(0, crown[1], 1e-9, "in the middle of the span");
+        assertEquals(15, Math.abs(crown[0]), 1e-9, "over the deck edge");
+        assertEquals(0, b.distanceTo(crown[0], crown[1], crown[2]), 1e-9);
+        assertEquals(10 - Bridge.ARCH_RIB / 2, b.distanceTo(crown[0], crown[1], crown[2] + 10), 0.05);
+        assertEquals(b.distanceTo(0, 0, 141), Math.hypot(15, 1) - Bridge.ARCH_RIB / 2, 0.05,
+                "between the ribs under the crown");
+    }
+
+    @Test
+    void aTowerStyleOrLeanOrArchThatMakesNoSenseIsRefusedWithItsPath() {
+        InputException e = refuse(MINIMAL.formatted(TOWER.replace("}", ", \"style\": \"neon\"}")));
+        assertEquals("towers[0].style", e.path());
+        assertTrue(e.hint().contains("glass"), e.describe());
+        e = refuse(MINIMAL.formatted(TOWER.replace("}", ", \"lean\": [150, 0]}")));
+        assertEquals("towers[0].lean", e.path());
+        e = refuse(MINIMAL.formatted(TOWER).replace("\"lights\": \"#ffc070\"",
+                "\"lights\": \"#ffc070\", \"arch\": {\"span\": [0.8, 0.2], \"rise\": 50}"));
+        assertEquals("bridges[0].arch.span", e.path());
     }
 }

@@ -33,6 +33,9 @@ final class SkylineMesh {
     static final int ROAD = 6;
     static final int PYLON = 7;
     static final int CABLE = 8;
+    static final int GLASS = 9;
+    static final int TERRACES = 10;
+    static final int ARCH = 11;
 
     /** Half side of the far ground square, metres: beyond the far plane's fog, never seen to end. */
     static final double GROUND_HALF_SIDE = 14000;
@@ -63,8 +66,13 @@ final class SkylineMesh {
         for (Tower t : site.towers()) {
             float seed = seed(i++);
             float[] c = rgb(t.windowRgb());
-            m.walls(t.footprint(), t.base(), t.top(), FACADE, c, seed);
-            m.cap(t.footprint(), t.top(), ROOF, c, seed, true);
+            Polygon fp = t.footprint();
+            int kind = t.style().equals(Tower.GLASS) ? GLASS : t.style().equals(Tower.TERRACES) ? TERRACES : FACADE;
+            for (int k = 0; k < t.sections(); k++) {
+                m.walls(fp, t.sectionZ(k), t.sectionZ(k + 1), t.offsetX(k), t.offsetY(k), t.offsetX(k + 1),
+                        t.offsetY(k + 1), t.sectionZ(k) - t.base(), t.height(), kind, c, seed);
+            }
+            m.cap(fp.translated(t.leanX(), t.leanY()), t.top(), ROOF, c, seed, true);
         }
         for (Bridge b : site.bridges()) {
             m.bridge(b, site.waterLevel(), seed(i++));
@@ -109,22 +117,36 @@ final class SkylineMesh {
 
     /** Vertical walls around {@code outline} from z0 up to z1, facing outwards. */
     private void walls(Polygon outline, double z0, double z1, int kind, float[] color, float seed) {
+        walls(outline, z0, z1, 0, 0, 0, 0, 0, z1 - z0, kind, color, seed);
+    }
+
+    /**
+     * Walls around {@code outline} from z0 (the outline moved by (ox0, oy0)) up to z1 (moved by
+     * (ox1, oy1)), facing outwards: one section of a curved tower. The surface v runs from
+     * {@code v0} at z0; {@code wallHeight} is the whole wall's, so windows and crown continue
+     * across sections.
+     */
+    private void walls(Polygon outline, double z0, double z1, double ox0, double oy0, double ox1, double oy1,
+                       double v0, double wallHeight, int kind, float[] color, float seed) {
         int n = outline.size();
-        float height = (float) (z1 - z0);
+        float height = (float) wallHeight;
+        float vLo = (float) v0, vHi = (float) (v0 + z1 - z0);
+        float lo = (float) z0, hi = (float) z1;
         for (int a = 0; a < n; a++) {
             int b = (a + 1) % n;
-            float ax = (float) outline.x(a), ay = (float) outline.y(a);
-            float bx = (float) outline.x(b), by = (float) outline.y(b);
+            float ax = (float) (outline.x(a) + ox0), ay = (float) (outline.y(a) + oy0);
+            float bx = (float) (outline.x(b) + ox0), by = (float) (outline.y(b) + oy0);
+            float tax = (float) (outline.x(a) + ox1), tay = (float) (outline.y(a) + oy1);
+            float tbx = (float) (outline.x(b) + ox1), tby = (float) (outline.y(b) + oy1);
             float w = (float) Math.hypot(bx - ax, by - ay);
-            float lo = (float) z0, hi = (float) z1;
             // (a, lo) (b, lo) (b, hi) | (a, lo) (b, hi) (a, hi): counter-clockwise seen from outside
             int code = kind | (a << 4);
-            triangles.vertex(ax, ay, lo, 0, 0, color, code, seed, w, height);
-            triangles.vertex(bx, by, lo, w, 0, color, code, seed, w, height);
-            triangles.vertex(bx, by, hi, w, height, color, code, seed, w, height);
-            triangles.vertex(ax, ay, lo, 0, 0, color, code, seed, w, height);
-            triangles.vertex(bx, by, hi, w, height, color, code, seed, w, height);
-            triangles.vertex(ax, ay, hi, 0, height, color, code, seed, w, height);
+            triangles.vertex(ax, ay, lo, 0, vLo, color, code, seed, w, height);
+            triangles.vertex(bx, by, lo, w, vLo, color, code, seed, w, height);
+            triangles.vertex(tbx, tby, hi, w, vHi, color, code, seed, w, height);
+            triangles.vertex(ax, ay, lo, 0, vLo, color, code, seed, w, height);
+            triangles.vertex(tbx, tby, hi, w, vHi, color, code, seed, w, height);
+            triangles.vertex(tax, tay, hi, 0, vHi, color, code, seed, w, height);
         }
     }
 
@@ -159,6 +181,57 @@ final class SkylineMesh {
             walls(section, water - GROUND_BELOW_WATER, p.top(), PYLON, c, seed);
             cap(section, p.top(), PYLON, c, seed, true);
             cables(b, p, angle, c, seed);
+        }
+        if (b.arch() != null) {
+            arch(b, c, seed);
+        }
+    }
+
+    /**
+     * The arch: each rib a tube of square section {@link Bridge#ARCH_RIB} along its polyline (the
+     * same points the clearance check measures), lit along its length, with hangers down to the deck.
+     */
+    private void arch(Bridge b, float[] c, float seed) {
+        double[] p = new double[3], q = new double[3];
+        float h = (float) (Bridge.ARCH_RIB / 2);
+        for (int side = -1; side <= 1; side += 2) {
+            float along = 0;
+            b.archPoint(side, 0, p);
+            for (int k = 1; k <= Bridge.ARCH_SECTIONS; k++) {
+                b.archPoint(side, k, q);
+                float len = (float) Math.sqrt((q[0] - p[0]) * (q[0] - p[0]) + (q[1] - p[1]) * (q[1] - p[1])
+                        + (q[2] - p[2]) * (q[2] - p[2]));
+                // horizontal normal of the rib's side faces
+                double nx = -(q[1] - p[1]), ny = q[0] - p[0];
+                double nn = Math.hypot(nx, ny);
+                float ox = (float) (nx / nn) * h, oy = (float) (ny / nn) * h;
+                float[][] corners = {{ox, oy, -h}, {-ox, -oy, -h}, {-ox, -oy, h}, {ox, oy, h}};
+                for (int f = 0; f < 4; f++) {
+                    float[] e0 = corners[f], e1 = corners[(f + 1) % 4];
+                    quad(p, q, e0, e1, along, len, c, seed);
+                }
+                if (k < Bridge.ARCH_SECTIONS && q[2] - b.deckHeight() > 2) {
+                    lines.vertex((float) q[0], (float) q[1], (float) q[2], 0, 0, c, CABLE, seed, 0, 0);
+                    lines.vertex((float) q[0], (float) q[1], (float) b.deckHeight(), 0, 0, c, CABLE, seed, 0, 0);
+                }
+                along += len;
+                double[] t = p;
+                p = q;
+                q = t;
+            }
+        }
+    }
+
+    /** One face of a rib section from p to q: the edge e0–e1 of its cross-section swept along, both windings. */
+    private void quad(double[] p, double[] q, float[] e0, float[] e1, float along, float len, float[] c, float seed) {
+        float[][] v = {
+            {(float) p[0] + e0[0], (float) p[1] + e0[1], (float) p[2] + e0[2], along, 0},
+            {(float) q[0] + e0[0], (float) q[1] + e0[1], (float) q[2] + e0[2], along + len, 0},
+            {(float) q[0] + e1[0], (float) q[1] + e1[1], (float) q[2] + e1[2], along + len, (float) Bridge.ARCH_RIB},
+            {(float) p[0] + e1[0], (float) p[1] + e1[1], (float) p[2] + e1[2], along, (float) Bridge.ARCH_RIB}};
+        int[] order = {0, 1, 2, 0, 2, 3, 0, 2, 1, 0, 3, 2};
+        for (int k : order) {
+            triangles.vertex(v[k][0], v[k][1], v[k][2], v[k][3], v[k][4], c, ARCH, seed, len, (float) Bridge.ARCH_RIB);
         }
     }
 

@@ -35,7 +35,8 @@ import org.joml.Matrix4fc;
 import org.lwjgl.system.MemoryStack;
 
 /**
- * The rivers: their outlines, triangulated once, at the site's water level. The fragment shader
+ * The rivers: their outlines, triangulated once, at the site's water level, each in its own water
+ * colour (so the confluence shows where the two rivers meet). The fragment shader
  * reads the mirrored pass (drawn just before into a low-resolution target) at the same pixel,
  * with ripples, vertical streaks, Fresnel weighting and haze: one texture fetch pattern per
  * water pixel, no second geometry pass.
@@ -64,15 +65,21 @@ final class WaterPass implements AutoCloseable {
         for (River r : site.rivers()) {
             total += 3 * (r.outline().size() - 2);
         }
-        float[] data = new float[total * 3];
+        float[] data = new float[total * 6];
         int o = 0;
         float z = (float) site.waterLevel();
         for (River r : site.rivers()) {
             Polygon p = r.outline();
+            int c = r.waterRgb();
+            // linear colour, as the shaders' srgbToLinear gives it, computed once here rather than per pixel
+            float red = linear((c >> 16) & 255), green = linear((c >> 8) & 255), blue = linear(c & 255);
             for (int v : p.triangulate()) {
                 data[o++] = (float) p.x(v);
                 data[o++] = (float) p.y(v);
                 data[o++] = z;
+                data[o++] = red;
+                data[o++] = green;
+                data[o++] = blue;
             }
         }
         count = total;
@@ -81,9 +88,15 @@ final class WaterPass implements AutoCloseable {
         glBindVertexArray(vao);
         glBindBuffer(GL_ARRAY_BUFFER, vbo);
         glBufferData(GL_ARRAY_BUFFER, data, GL_STATIC_DRAW);
-        glVertexAttribPointer(0, 3, GL_FLOAT, false, 3 * Float.BYTES, 0);
+        glVertexAttribPointer(0, 3, GL_FLOAT, false, 6 * Float.BYTES, 0);
         glEnableVertexAttribArray(0);
+        glVertexAttribPointer(1, 3, GL_FLOAT, false, 6 * Float.BYTES, 3L * Float.BYTES);
+        glEnableVertexAttribArray(1);
         glBindVertexArray(0);
+    }
+
+    private static float linear(int channel) {
+        return (float) Math.pow(channel / 255.0, 2.2);
     }
 
     /**

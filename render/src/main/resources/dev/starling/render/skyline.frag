@@ -100,6 +100,28 @@ float streets(vec2 xy, vec2 period, float width) {
     return max(line.x, line.y);
 }
 
+// A glass hall lit from inside (the Crystal): a glow with the frame's mullions and floor slabs dark.
+vec3 glass(vec3 light, float faceW, float height) {
+    vec2 cell = vec2(v_uv.x / 6.0, v_uv.y / max(height / 3.0, 1.0));
+    vec2 f = fract(cell);
+    vec2 fw = fwidth(cell);
+    vec2 frame = smoothstep(vec2(0.0), fw * 1.5 + 0.04, f) * smoothstep(vec2(0.0), fw * 1.5 + 0.04, 1.0 - f);
+    float blur = clamp(max(fw.x, fw.y) * 1.2 - 0.3, 0.0, 1.0);
+    float pane = mix(frame.x * frame.y, 0.8, blur);
+    return WALL + light * (0.08 + 0.5 * pane);
+}
+
+// Storeys of eaves hung with lanterns (Hongyadong): a warm wash on each storey, a row of lamps
+// under every eave, 5 m apart.
+vec3 terraces(vec3 light, float seed, float height) {
+    float storey = 5.0;
+    float v = mod(v_uv.y, storey);
+    float wash = 0.06 + 0.1 * hash12(vec2(floor(v_uv.y / storey), seed * 31.0));
+    float lamps = lampRow(v_uv.x + seed * 7.0, v, 2.6, storey - 0.8, 0.45);
+    float eave = smoothstep(storey - 0.5, storey - 0.1, v);
+    return WALL + light * (wash + 1.4 * lamps + 0.3 * eave);
+}
+
 void main() {
     int code = int(v_info.x + 0.5);
     int kind = code & 15;
@@ -124,6 +146,12 @@ void main() {
         c = WALL + light * 0.06;
     } else if (kind == 7) {     // PYLON, washed from below
         c = WALL + light * (0.12 + 0.4 * smoothstep(0.0, max(v_info.w, 1.0), v_uv.y));
+    } else if (kind == 9) {     // GLASS
+        c = glass(light, v_info.z, v_info.w);
+    } else if (kind == 10) {    // TERRACES
+        c = terraces(light, seed, v_info.w);
+    } else if (kind == 11) {    // ARCH: a rib lit along its length
+        c = WALL + light * (0.3 + 2.0 * lampRow(v_uv.x, v_uv.y, 9.0, 2.5, 0.9));
     } else {                    // CABLE
         c = light * 0.45;
     }

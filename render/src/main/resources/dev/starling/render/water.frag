@@ -2,8 +2,10 @@
 #include "common.glsl"
 // Dark river that mirrors the city and the drones: samples the mirrored pass at this pixel,
 // displaced by ripples and smeared vertically (lights on moving water stretch towards the
-// viewer), weighted by Fresnel (grazing views reflect more), fading into the haze.
+// viewer), weighted by Fresnel (grazing views reflect more), fading into the haze. The river's
+// own colour (silt brown, jade green) tints the body of the water and the lights it carries.
 in vec3 v_world;
+flat in vec3 v_water;
 uniform sampler2D u_reflection;
 uniform vec2 u_viewport;
 uniform vec3 u_eye;
@@ -32,6 +34,8 @@ void main() {
     float g = 1.0 - clamp(v.z, 0.0, 1.0);
     float g2 = g * g;
     float fresnel = 0.02 + 0.98 * g2 * g2 * g;
-    vec3 c = vec3(0.0025, 0.0035, 0.0055) + refl * mix(0.22, 0.75, fresnel);
+    vec3 water = v_water; // linear already
+    vec3 tint = water / max(max(water.r, water.g), max(water.b, 1e-3));
+    vec3 c = water * 0.06 + refl * mix(0.22, 0.75, fresnel) * mix(vec3(1.0), tint, 0.45);
     o_color = vec4(applyFog(c, dist, u_fogColor, u_fogDensity), 1.0);
 }

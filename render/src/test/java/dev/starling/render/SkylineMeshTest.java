@@ -20,16 +20,22 @@ class SkylineMeshTest {
             expected += 6 * b.outline().size() + 3 * (b.outline().size() - 2);
         }
         for (Tower t : SITE.towers()) {
-            expected += 6 * t.footprint().size() + 3 * (t.footprint().size() - 2);
+            expected += 6 * t.footprint().size() * t.sections() + 3 * (t.footprint().size() - 2);
         }
         for (Bridge b : SITE.bridges()) {
             expected += (b.deckSize() - 1) * (6 * 4 + 2 * 6) + b.pylons().size() * (6 * 4 + 6);
+            if (b.arch() != null) {
+                expected += 2 * Bridge.ARCH_SECTIONS * 4 * 12; // two ribs, four faces a section, both windings
+            }
         }
         assertEquals(expected, MESH.triangleVertices());
         assertEquals(MESH.triangleVertices() - 6, MESH.groundFirstVertex(), "the ground comes last");
         int cables = 0;
         for (Bridge b : SITE.bridges()) {
             cables += b.pylons().size() * 4 * SkylineMesh.CABLES_PER_FAN;
+            if (b.arch() != null) {
+                cables += 2 * (Bridge.ARCH_SECTIONS - 1); // hangers from both ribs
+            }
         }
         assertEquals(2 * cables, MESH.lineVertices());
     }
