@@ -76,7 +76,7 @@ public final class GlContext implements AutoCloseable {
             last.append(GLFWErrorCallback.getDescription(desc));
         });
         glfwSetErrorCallback(cb);
-        if (!glfwInit()) {
+        if (!initGlfw()) {
             glfwSetErrorCallback(null);
             cb.free();
             throw new RenderException("cannot start GLFW: " + last + "; " + XVFB_HINT);
@@ -129,6 +129,28 @@ public final class GlContext implements AutoCloseable {
 
     private static boolean isSet(String v) {
         return v != null && !v.isBlank();
+    }
+
+    /**
+     * glfwInit, tried up to three times 200 ms apart: a virtual X server that has just answered
+     * one client sometimes refuses the next connection for a moment (seen once in CI, where the
+     * probe connected and the test's own context, opened right after, did not).
+     */
+    private static boolean initGlfw() {
+        for (int attempt = 0; ; attempt++) {
+            if (glfwInit()) {
+                return true;
+            }
+            if (attempt == 2) {
+                return false;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     /**
