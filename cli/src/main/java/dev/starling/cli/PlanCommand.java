@@ -19,6 +19,10 @@ import dev.starling.plan.PlanRepair;
 import dev.starling.plan.PlanReport;
 import dev.starling.plan.SceneSpan;
 import dev.starling.plan.ShowPlanner;
+import dev.starling.plan.TimelineException;
+import dev.starling.plan.TimelineReport;
+import dev.starling.show.Music;
+import dev.starling.show.Timeline;
 import dev.starling.plan.TransitionStats;
 import dev.starling.show.Facing;
 import dev.starling.show.Limits;
@@ -149,6 +153,15 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (InputException e) {
             // the planner's errors (a transition too short for the limits) carry the path, not the file
             throw e.inFile(showFile.toString());
+        } catch (TimelineException e) {
+            // a valid show whose cues cannot be met: no plan, exit 1
+            bar.doneSeconds();
+            Files.deleteIfExists(outDir.resolve("plan.json"));
+            err.println("error: " + showFile + ": scenes[" + e.sceneIndex() + "] \""
+                    + show.scenes().get(e.sceneIndex()).name() + "\": " + e.getMessage());
+            err.println("no plan written");
+            err.flush();
+            return Starling.EXIT_VIOLATIONS;
         }
         bar.doneSeconds();
         Plan plan = outcome.assembled().plan();
@@ -179,6 +192,7 @@ public final class PlanCommand implements Callable<Integer> {
                     + clearance.closest().structure() + " (see clearance in the report)");
         }
         if (safe) {
+            plan = withMusicBeside(plan, outDir, written);
             Path planFile = outDir.resolve("plan.json");
             PlanJson.write(plan, planFile);
             written.add(planFile.toString());
@@ -196,7 +210,8 @@ public final class PlanCommand implements Callable<Integer> {
         PlanReport.Timings timings = new PlanReport.Timings(tLoad, tSample, tAssign, assembleSeconds,
                 outcome.repairSeconds(), outcome.verifySeconds(), tAnalysis, tWrite, (System.nanoTime() - start) / 1e9);
         PlanReport report = new PlanReport(PlanReport.FORMAT, show.name(), show.drones(), safe,
-                plan.endTime() - plan.startTime(), flightTime(plan), plan.scenes(), audiences, transitions, outcome.report(),
+                plan.endTime() - plan.startTime(), flightTime(plan), plan.scenes(), TimelineReport.of(plan), audiences,
+                transitions, outcome.report(),
                 battery, clearance, new PlanReport.Repair(outcome.rounds(), outcome.repaired()), timings, written, problems);
         Path reportFile = outDir.resolve("report.json");
         report.write(reportFile);
@@ -209,6 +224,33 @@ public final class PlanCommand implements Callable<Integer> {
         }
         out.flush();
         return safe ? 0 : Starling.EXIT_VIOLATIONS;
+    }
+
+    /**
+     * Copies the show's music into the output folder, beside plan.json, so that the folder is the
+     * whole show (export, preview and the ground crew need the track) and plan.json can name it
+     * by a relative path. Returns the plan with its music pointing at the copy.
+     */
+    private static Plan withMusicBeside(Plan plan, Path outDir, List<String> written) throws IOException {
+        Music m = plan.timeline().music();
+        if (m == null) {
+            return plan;
+        }
+        String name = m.file().getFileName().toString();
+        if (List.of("plan.json", "report.json", "show.skyc", "show-csv.zip", "show-plan.json").contains(name)) {
+            name = "music-" + name;
+        }
+        Path copy = outDir.resolve(name).toAbsolutePath().normalize();
+        if (!copy.equals(m.file().toAbsolutePath().normalize())) {
+            byte[] bytes = Files.readAllBytes(m.file());
+            if (!Files.isRegularFile(copy) || !java.util.Arrays.equals(Files.readAllBytes(copy), bytes)) {
+                AtomicFiles.write(copy, bytes);
+            }
+        }
+        written.add(copy.toString());
+        Timeline tl = plan.timeline();
+        Timeline moved = new Timeline(new Music(copy, m.format(), m.offset(), m.duration()), tl.cues(), tl.beats());
+        return new Plan(plan.name(), plan.limits(), plan.trajectories(), plan.lights(), plan.scenes(), moved);
     }
 
     private Set<ExportFormat> parseFormats() {
@@ -272,6 +314,48 @@ public final class PlanCommand implements Callable<Integer> {
         return lines;
     }
 
+    /** The music, the cues, and every pinned scene's cue against the time the plan hits it. */
+    static void printTimeline(PrintWriter out, TimelineReport tl) {
+        if (tl.music() == null && tl.cues().isEmpty() && tl.beats() == null
+                && tl.scenes().stream().allMatch(s -> s.at() == null && s.until() == null)) {
+            return;
+        }
+        out.print("timeline:");
+        if (tl.music() != null) {
+            out.printf(Locale.ROOT, " music %s (%s, %.1f s, show time 0 at %.3f s of the track)", tl.music().file(),
+                    tl.music().format(), tl.music().duration(), tl.music().offset());
+        }
+        if (tl.beats() != null) {
+            out.printf(Locale.ROOT, "%s %s bpm, %d/4, beat 1 at %.3f s", tl.music() != null ? ";" : "",
+                    fmt(tl.beats().bpm()), tl.beats().beatsPerBar(), tl.beats().offset());
+        }
+        out.println();
+        if (!tl.cues().isEmpty()) {
+            StringBuilder sb = new StringBuilder("  cues:");
+            for (TimelineReport.CueTime c : tl.cues()) {
+                sb.append(String.format(Locale.ROOT, " %s %.3f", c.name(), c.time()));
+            }
+            out.println(sb);
+        }
+        out.printf(Locale.ROOT, "  %s %-12s %9s %9s %8s   %-12s %9s %9s%n", pad("scene", 22), "at", "pinned s", "actual s",
+                "error", "until", "pinned s", "actual s");
+        for (TimelineReport.SceneTimes s : tl.scenes()) {
+            out.printf(Locale.ROOT, "  %s %-12s %9s %9.3f %8s   %-12s %9s %9.3f%n", pad(s.scene(), 22),
+                    s.at() == null ? "-" : s.at(), s.pinnedAt() == null ? "-" : String.format(Locale.ROOT, "%.3f", s.pinnedAt()),
+                    s.complete(), s.atErrorMs() == null ? "" : String.format(Locale.ROOT, "%.0f ms", s.atErrorMs()),
+                    s.until() == null ? "-" : s.until(),
+                    s.pinnedUntil() == null ? "-" : String.format(Locale.ROOT, "%.3f", s.pinnedUntil()), s.holdEnd());
+        }
+        for (String w : tl.warnings()) {
+            out.println("  warning: " + w);
+        }
+        out.println();
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
     /** Per scene: the turn its {@code faces} made, and how each viewpoint sees it. */
     static void printAudiences(PrintWriter out, List<Facing.Audience> audiences) {
         out.println("audiences (angle between the line of sight and the formation's plane; negative: from behind):");
@@ -311,6 +395,7 @@ public final class PlanCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s %8.1f %8.1f %8.1f%n", pad(s.name(), 24), s.start(), s.holdStart(), s.holdEnd());
         }
         out.println();
+        printTimeline(out, rep.timeline());
         printAudiences(out, rep.audiences());
         out.println("verification (independent):");
         for (VerificationReport.CheckResult c : v.checks()) {

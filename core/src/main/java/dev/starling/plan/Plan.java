@@ -2,6 +2,7 @@ package dev.starling.plan;
 
 import dev.starling.light.LightProgram;
 import dev.starling.show.Limits;
+import dev.starling.show.Timeline;
 import dev.starling.trajectory.Trajectory;
 import java.util.List;
 
@@ -16,10 +17,12 @@ import java.util.List;
  * @param trajectories  one per drone
  * @param lights        one per drone, same order
  * @param scenes        scene timeline, possibly empty
+ * @param timeline      the show's music, cues and beat grid ({@link Timeline#NONE} for none)
  */
 public record Plan(String name, Limits limits, List<Trajectory> trajectories,
-                   List<LightProgram> lights, List<SceneSpan> scenes) {
+                   List<LightProgram> lights, List<SceneSpan> scenes, Timeline timeline) {
     public Plan {
+        timeline = timeline == null ? Timeline.NONE : timeline;
         trajectories = List.copyOf(trajectories);
         lights = List.copyOf(lights);
         scenes = List.copyOf(scenes);
@@ -27,6 +30,12 @@ public record Plan(String name, Limits limits, List<Trajectory> trajectories,
             throw new IllegalArgumentException(trajectories.size() + " trajectories but " + lights.size()
                     + " light programs: every drone needs both");
         }
+    }
+
+    /** A plan without music or cues. */
+    public Plan(String name, Limits limits, List<Trajectory> trajectories, List<LightProgram> lights,
+                List<SceneSpan> scenes) {
+        this(name, limits, trajectories, lights, scenes, Timeline.NONE);
     }
 
     public int droneCount() {

@@ -16,6 +16,7 @@ import java.util.List;
  * @param duration     show length from first takeoff to last landing, seconds
  * @param flightTime   longest time a drone is airborne (above the ground altitude), seconds: what the batteries must cover
  * @param scenes       the scene timeline
+ * @param timeline     music, cues, and every scene's pinned and actual times
  * @param audiences    per scene: the turn its {@code faces} made and each viewpoint's verdict
  *                     ({@code reads}, {@code mirrored}, {@code edge-on}, {@code 3-D})
  * @param transitions  per transition: duration, its lower bound, peak speeds, minimum separation
@@ -28,7 +29,8 @@ import java.util.List;
  * @param problems     human-readable lines on what could not be made safe, empty when clean
  */
 public record PlanReport(String format, String show, int drones, boolean clean, double duration, double flightTime,
-                         List<SceneSpan> scenes, List<dev.starling.show.Facing.Audience> audiences,
+                         List<SceneSpan> scenes, TimelineReport timeline,
+                         List<dev.starling.show.Facing.Audience> audiences,
                          List<TransitionStats> transitions,
                          VerificationReport verification, dev.starling.analysis.BatteryReport battery,
                          dev.starling.analysis.ClearanceReport clearance, Repair repair, Timings timings,

@@ -13,6 +13,7 @@ import dev.starling.trajectory.Trajectory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns a validated show and its sampled formations into a {@link Plan}: vertical takeoff from
@@ -223,16 +224,27 @@ public final class ShowPlanner {
             for (int s = 0; s < steps.size(); s++) {
                 Step st = steps.get(s);
                 if (st.kind() == StepKind.HOLD) {
-                    if (!(t + st.hold() <= MAX_SHOW_SECONDS)) {
+                    Scene scene = sh.scenes().get(st.sceneIndex());
+                    double hold = st.hold();
+                    if (scene.until() != null) {
+                        hold = roundMs(scene.until().time() - t);
+                        if (hold < 0) {
+                            throw new TimelineException(st.sceneIndex(), String.format(Locale.ROOT,
+                                    "%s is reached at %.3f s, after its hold should end (\"until\": %s = %.3f s): "
+                                            + "move the cue later, or pin the scene's \"at\" earlier",
+                                    st.name(), t, quoted(scene.until()), scene.until().time()));
+                        }
+                    }
+                    if (!(t + hold <= MAX_SHOW_SECONDS)) {
                         throw new InputException(null, "scenes[" + st.sceneIndex() + "].hold", "a hold of "
-                                + st.hold() + " s takes the show past " + (long) MAX_SHOW_SECONDS + " s (a day)",
+                                + hold + " s takes the show past " + (long) MAX_SHOW_SECONDS + " s (a day)",
                                 "hold for at most " + (long) Math.max(0, MAX_SHOW_SECONDS - t) + " s");
                     }
-                    double end = roundMs(t + st.hold());
+                    double end = roundMs(t + hold);
                     for (int i = 0; i < n; i++) {
                         tr[i].holdUntil(end);
                     }
-                    spans.add(new SceneSpan(st.name(), sceneStart, t, end));
+                    spans.add(new SceneSpan(st.name(), sceneStart, t, end, scene.at(), scene.until()));
                     t = end;
                     continue;
                 }
@@ -247,10 +259,16 @@ public final class ShowPlanner {
                     }
                 }
                 double start = t;
+                double[] waveDurations = null;
+                if (st.kind() == StepKind.TRANSITION && sh.scenes().get(st.sceneIndex()).at() != null) {
+                    waveDurations = pinnedWaves(st, sh, lim, cx, cy, cz, w, nWaves, t);
+                }
                 boolean fade = st.kind() == StepKind.TRANSITION || st.kind() == StepKind.TO_LANDING;
                 double lower = 0, longest = 0, pxy = 0, pup = 0, pdown = 0, pacc = 0;
                 for (int wave = 0; wave < nWaves; wave++) {
-                    Move m = Move.of(st, lim, cx, cy, cz, w, wave, nWaves == 1 ? st.fixedDuration() : null);
+                    Double fixed = waveDurations != null ? Double.valueOf(waveDurations[wave])
+                            : nWaves == 1 ? st.fixedDuration() : null;
+                    Move m = Move.of(st, lim, cx, cy, cz, w, wave, fixed);
                     if (m.profile != null && !(t + m.profile.duration() <= MAX_SHOW_SECONDS)) {
                         throw tooLong(st, m.profile.duration(), m.maxLen, nWaves == 1 && st.fixedDuration() != null);
                     }
@@ -285,8 +303,64 @@ public final class ShowPlanner {
                 trajectories.add(tr[i].build());
                 programs.add(lights[i].build());
             }
-            return new Assembled(new Plan(sh.name(), lim, trajectories, programs, spans), stats);
+            return new Assembled(new Plan(sh.name(), lim, trajectories, programs, spans, sh.timeline()), stats);
         }
+    }
+
+    /**
+     * Durations of the waves of a transition pinned to arrive at its scene's {@code at}: each
+     * wave's fastest duration, stretched in proportion so that the last wave lands exactly on the
+     * pin (1 ms grid). Refuses with the window, the time the limits need and the binding limit
+     * when the pin leaves less time than the fastest flight.
+     */
+    private static double[] pinnedWaves(Step st, Show sh, Limits lim, double[] cx, double[] cy, double[] cz,
+                                        int[] w, int nWaves, double t) {
+        Scene scene = sh.scenes().get(st.sceneIndex());
+        double window = roundMs(scene.at().time() - t);
+        double[] fastest = new double[nWaves];
+        double need = 0;
+        String binding = null;
+        for (int wave = 0; wave < nWaves; wave++) {
+            Move m = Move.of(st, lim, cx, cy, cz, w, wave, null);
+            fastest[wave] = m.profile == null ? 0 : m.profile.duration();
+            need += fastest[wave];
+            if (binding == null || fastest[wave] >= need - fastest[wave]) {
+                binding = m.binding;
+            }
+        }
+        if (need > window + 1e-9) {
+            String previous = st.sceneIndex() == 0 ? "the takeoff" : "the hold of "
+                    + sh.scenes().get(st.sceneIndex() - 1).name();
+            String waves = nWaves > 1 ? " in " + nWaves + " waves (split to keep the separation)" : "";
+            String cue = window <= 0
+                    ? String.format(Locale.ROOT, "the cue (\"at\": %s = %.3f s) comes %.3f s before %s ends",
+                            quoted(scene.at()), scene.at().time(), -window, previous)
+                    : String.format(Locale.ROOT, "the cue (\"at\": %s = %.3f s) leaves %.3f s", quoted(scene.at()),
+                            scene.at().time(), window);
+            throw new TimelineException(st.sceneIndex(), String.format(Locale.ROOT,
+                    "%s needs %.3f s%s (%s), %s: end %s %.3f s earlier or move the cue %.3f s later",
+                    st.name(), need, waves, binding == null ? "no motion" : binding, cue, previous,
+                    need - window, need - window));
+        }
+        if (need == 0) {
+            // nobody moves: hold still until the cue
+            double[] d = new double[nWaves];
+            d[nWaves - 1] = window;
+            return d;
+        }
+        double[] d = new double[nWaves];
+        double used = 0;
+        for (int wave = 0; wave < nWaves - 1; wave++) {
+            // floor: each wave's fastest time is on the 1 ms grid, so this never goes below it
+            d[wave] = Math.floor(fastest[wave] * window / need * 1000 + 1e-6) / 1000;
+            used += d[wave];
+        }
+        d[nWaves - 1] = roundMs(window - used);
+        return d;
+    }
+
+    private static String quoted(dev.starling.show.Pin p) {
+        return p.written().matches("-?[0-9.]+") ? p.written() : "\"" + p.written() + "\"";
     }
 
     /** The error for a move that would take the show past {@link #MAX_SHOW_SECONDS}. */
@@ -306,6 +380,10 @@ public final class ShowPlanner {
     private static final class Move {
         double lowerBound, maxLen, peakXY, peakUp, peakDown, peakAcc;
         TimeScaling profile;
+        /** The limit that sets the fastest duration, in words: "horizontal speed 8 m/s". */
+        String binding;
+        /** Seconds everyone waits when nobody moves but the step has a fixed duration (a pin). */
+        double holdFor;
 
         static Move of(Step st, Limits lim, double[] cx, double[] cy, double[] cz, int[] w, int wave,
                        Double fixedDuration) {
@@ -313,6 +391,7 @@ public final class ShowPlanner {
             double maxRate = Double.POSITIVE_INFINITY;
             int n = cx.length;
             double maxXY = 0, maxUp = 0, maxDown = 0;
+            String rateLimit = null;
             for (int i = 0; i < n; i++) {
                 if (w != null && w[i] != wave) {
                     continue;
@@ -324,15 +403,22 @@ public final class ShowPlanner {
                     continue;
                 }
                 double rate = Double.POSITIVE_INFINITY;
+                String which = null;
                 if (xy > 0) {
                     rate = Math.min(rate, LIMIT_USE * lim.maxSpeedXY() / xy);
+                    which = "horizontal speed " + fmt(lim.maxSpeedXY()) + " m/s";
                 }
-                if (dz > 0) {
-                    rate = Math.min(rate, LIMIT_USE * lim.maxSpeedUp() / dz);
-                } else if (dz < 0) {
-                    rate = Math.min(rate, LIMIT_USE * lim.maxSpeedDown() / -dz);
+                if (dz > 0 && LIMIT_USE * lim.maxSpeedUp() / dz < rate) {
+                    rate = LIMIT_USE * lim.maxSpeedUp() / dz;
+                    which = "climb speed " + fmt(lim.maxSpeedUp()) + " m/s";
+                } else if (dz < 0 && LIMIT_USE * lim.maxSpeedDown() / -dz < rate) {
+                    rate = LIMIT_USE * lim.maxSpeedDown() / -dz;
+                    which = "descent speed " + fmt(lim.maxSpeedDown()) + " m/s";
                 }
-                maxRate = Math.min(maxRate, rate);
+                if (rate < maxRate) {
+                    maxRate = rate;
+                    rateLimit = which;
+                }
                 m.maxLen = Math.max(m.maxLen, len);
                 maxXY = Math.max(maxXY, xy);
                 maxUp = Math.max(maxUp, dz);
@@ -340,6 +426,7 @@ public final class ShowPlanner {
                 m.lowerBound = Math.max(m.lowerBound, TimeScaling.optimalDuration(rate / LIMIT_USE, lim.maxAcceleration() / len));
             }
             if (m.maxLen == 0) {
+                m.holdFor = fixedDuration == null ? 0 : fixedDuration;
                 return m;
             }
             double maxAccel = LIMIT_USE * lim.maxAcceleration() / m.maxLen;
@@ -348,6 +435,8 @@ public final class ShowPlanner {
                 throw tooLong(st, Double.POSITIVE_INFINITY, m.maxLen, fixedDuration != null);
             }
             TimeScaling fastest = TimeScaling.timeOptimal(maxRate, maxAccel);
+            m.binding = fastest.tc() > 0 && rateLimit != null ? rateLimit
+                    : "acceleration " + fmt(lim.maxAcceleration()) + " m/s²";
             if (fixedDuration != null) {
                 if (fixedDuration < fastest.duration() - 1e-9) {
                     throw new InputException(null, "scenes[" + st.sceneIndex() + "].transition",
@@ -373,7 +462,14 @@ public final class ShowPlanner {
         double emit(Trajectory.Builder[] tr, double t, double[] cx, double[] cy, double[] cz, Step st, int[] w,
                     int wave) {
             if (profile == null) {
-                return t;
+                if (holdFor <= 0) {
+                    return t;
+                }
+                double tEnd = roundMs(t + holdFor);
+                for (Trajectory.Builder b : tr) {
+                    b.holdUntil(tEnd);
+                }
+                return tEnd;
             }
             TimeScaling p = profile;
             double t1 = roundMs(t + p.ta());
@@ -400,6 +496,10 @@ public final class ShowPlanner {
             }
             return tEnd;
         }
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3g", v);
     }
 
     static double roundMs(double v) {

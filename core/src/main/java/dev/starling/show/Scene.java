@@ -12,9 +12,19 @@ package dev.starling.show;
  * @param faces      the site viewpoint the formation's front turns to, {@link Facing#AUTO} to
  *                   turn a flat formation to the yaw that every viewpoint reads best, or
  *                   {@code null} to keep the placement as written (see {@link Facing})
+ * @param at         the show time the formation must be complete at, or {@code null} to arrive as
+ *                   the transition allows
+ * @param until      the show time its hold ends at, or {@code null} to hold for {@code hold}
+ *                   seconds (when given, {@code hold} is 0 and ignored)
  */
 public record Scene(String name, FormationSpec formation, Placement placement, int color,
-                    double hold, Double transition, String faces) {
+                    double hold, Double transition, String faces, Pin at, Pin until) {
+
+    /** A scene not pinned to the timeline. */
+    public Scene(String name, FormationSpec formation, Placement placement, int color, double hold,
+                 Double transition, String faces) {
+        this(name, formation, placement, color, hold, transition, faces, null, null);
+    }
 
     /** A scene that keeps its placement as written (no {@code faces}). */
     public Scene(String name, FormationSpec formation, Placement placement, int color, double hold,

@@ -1,5 +1,6 @@
 package dev.starling.show;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -7,8 +8,12 @@ import java.util.List;
  * that a missing one reads {@code null} and can be reported by name. {@link ShowValidator} turns
  * it into a {@link Show}. Field names here are the file's field names.
  */
-record ShowFile(String format, String name, Long drones, LimitsFile limits, TakeoffFile takeoff,
-                List<SceneFile> scenes, LandingFile landing) {
+record ShowFile(String format, String name, Long drones, MusicFile music, JsonNode cues, LimitsFile limits,
+                TakeoffFile takeoff, List<SceneFile> scenes, LandingFile landing) {
+
+    /** {@code cues} and the pins {@code at}/{@code until} take several shapes: they are read as trees. */
+    record MusicFile(String file, Double offset) {
+    }
 
     record LimitsFile(Double minSeparation, Double maxSpeedXY, Double maxSpeedUp, Double maxSpeedDown,
                       Double maxAcceleration, Double minAltitude, Double maxAltitude, double[][] geofence) {
@@ -18,7 +23,7 @@ record ShowFile(String format, String name, Long drones, LimitsFile limits, Take
     }
 
     record SceneFile(String name, FormationSpec formation, PlacementFile placement, String color,
-                     Double hold, Double transition, String faces) {
+                     Double hold, JsonNode at, JsonNode until, Double transition, String faces) {
     }
 
     record PlacementFile(double[] center, String plane, double[] rotation) {

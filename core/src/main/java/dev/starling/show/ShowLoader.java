@@ -285,6 +285,9 @@ public final class ShowLoader {
         if (c == ShowFile.PlacementFile.class) {
             return "\"placement\"";
         }
+        if (c == ShowFile.MusicFile.class) {
+            return "\"music\"";
+        }
         if (c == ShowFile.LandingFile.class) {
             return "\"landing\"";
         }

@@ -1,11 +1,15 @@
 package dev.starling.show;
 
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.starling.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,15 +87,43 @@ final class ShowValidator {
         if (raw.isEmpty()) {
             throw src.error("scenes", "a show needs at least one scene", "add a scene object to the \"scenes\" array; see docs/show-format.md");
         }
+        Timeline timeline = timeline(f);
         List<Scene> scenes = new ArrayList<>(raw.size());
+        Map<String, Integer> names = new HashMap<>();
+        double lastPin = Double.NEGATIVE_INFINITY;
+        String lastPinWhere = null;
         for (int i = 0; i < raw.size(); i++) {
-            scenes.add(scene(raw.get(i), JsonSource.element("scenes", i), drones, limits));
+            String p = JsonSource.element("scenes", i);
+            Scene sc = scene(raw.get(i), p, drones, limits, timeline);
+            Integer twin = names.putIfAbsent(sc.name(), i);
+            if (twin != null) {
+                throw src.error(p + ".name", "two scenes are named \"" + sc.name() + "\" (scenes[" + twin + "] and this one)",
+                        "give each scene its own name: reports, cues and pins address scenes by name");
+            }
+            for (Pin pin : new Pin[] {sc.at(), sc.until()}) {
+                if (pin == null) {
+                    continue;
+                }
+                String where = p + (pin == sc.at() ? ".at" : ".until");
+                if (!(pin.time() > lastPin)) {
+                    String what = pin.written().matches("-?[0-9.eE+]+") ? fmt(pin.time()) + " s"
+                            : pin.written() + " (" + fmt(pin.time()) + " s)";
+                    throw src.error(where, "goes backwards in time: " + what + " is not after " + lastPinWhere
+                            + " (" + fmt(lastPin) + " s)",
+                            "pins must follow the scenes' order: each \"at\" after the previous scene's \"until\" "
+                                    + "(or \"at\"), each \"until\" after its own \"at\"");
+                }
+                lastPin = pin.time();
+                lastPinWhere = where;
+            }
+            scenes.add(sc);
         }
         boolean returnHome = false;
         if (f.landing() != null && f.landing().returnHome() != null) {
             returnHome = f.landing().returnHome();
         }
-        return new Show(Show.FORMAT, name, drones, limits, takeoff, scenes, new Landing(returnHome), baseDir, src.file());
+        return new Show(Show.FORMAT, name, drones, limits, takeoff, scenes, new Landing(returnHome), baseDir, src.file(),
+                timeline);
     }
 
     // ---------------------------------------------------------------- limits
@@ -237,7 +269,7 @@ final class ShowValidator {
 
     // ---------------------------------------------------------------- scenes
 
-    private Scene scene(ShowFile.SceneFile s, String p, int drones, Limits limits) {
+    private Scene scene(ShowFile.SceneFile s, String p, int drones, Limits limits, Timeline timeline) {
         if (s == null) {
             throw src.error(p, "a scene is an object, this one is null",
                     "write { \"name\": ..., \"formation\": {...}, \"placement\": {...}, \"hold\": 15 } or delete it");
@@ -253,9 +285,24 @@ final class ShowValidator {
             }
             color = Integer.parseInt(s.color().substring(1), 16);
         }
-        double hold = positive(s.hold(), p + ".hold", "s", "\"hold\": 15 (seconds the formation is held)");
+        Pin at = pin(s.at(), p + ".at", timeline);
+        Pin until = pin(s.until(), p + ".until", timeline);
+        double hold = 0;
+        if (until != null) {
+            if (s.hold() != null) {
+                throw src.error(p + ".hold", "a scene gives \"hold\" or \"until\", not both",
+                        "keep \"until\" to end the hold on a cue, or \"hold\" for a length in seconds");
+            }
+        } else {
+            hold = positive(s.hold(), p + ".hold", "s",
+                    "\"hold\": 15 (seconds the formation is held), or \"until\": \"bar:41\" to end it on a cue");
+        }
         Double transition = null;
         if (s.transition() != null) {
+            if (at != null) {
+                throw src.error(p + ".transition", "a scene gives \"transition\" or \"at\", not both",
+                        "\"at\" fixes when the formation is complete; the transition then takes the time up to it");
+            }
             transition = positive(s.transition(), p + ".transition", "s", null);
         }
         String faces = null;
@@ -266,7 +313,208 @@ final class ShowValidator {
                         "name a viewpoint of the site (e.g. \"faces\": \"south-bank\"), write \"auto\", or leave it out");
             }
         }
-        return new Scene(name, formation, placement, color, hold, transition, faces);
+        return new Scene(name, formation, placement, color, hold, transition, faces, at, until);
+    }
+
+    // ---------------------------------------------------------------- timeline
+
+    /** Fields of the {@code cues} object form. */
+    private static final List<String> CUE_FIELDS = List.of("marks", "labels", "bpm", "offset", "beatsPerBar");
+
+    private Timeline timeline(ShowFile f) {
+        Music music = music(f.music());
+        List<Cue> cues = new ArrayList<>();
+        BeatGrid beats = null;
+        JsonNode c = f.cues();
+        if (c != null && !c.isNull()) {
+            if (c.isArray()) {
+                marks(c, "cues", cues);
+            } else if (c.isObject()) {
+                for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
+                    String k = it.next();
+                    if (!CUE_FIELDS.contains(k)) {
+                        throw src.error(JsonSource.child("cues", k), "unknown field \"" + k + "\" in \"cues\"",
+                                Suggestions.hint(k, CUE_FIELDS, "the fields of \"cues\" are"));
+                    }
+                }
+                if (c.has("marks")) {
+                    if (!c.get("marks").isArray()) {
+                        throw src.error("cues.marks", "\"marks\" is a list of named times",
+                                "write \"marks\": [{\"name\": \"chorus\", \"time\": 132.0}]");
+                    }
+                    marks(c.get("marks"), "cues.marks", cues);
+                }
+                if (c.has("labels")) {
+                    JsonNode l = c.get("labels");
+                    if (!l.isTextual()) {
+                        throw src.error("cues.labels", "\"labels\" is the path of an Audacity label file",
+                                "write \"labels\": \"assets/song.txt\" (File → Export → Export Labels in Audacity)");
+                    }
+                    asset(l.asText(), "cues.labels");
+                    Path file = baseDir.resolve(l.asText()).toAbsolutePath().normalize();
+                    for (Cue cue : Labels.read(file, l.asText())) {
+                        addCue(cues, cue, "cues.labels");
+                    }
+                }
+                if (c.has("bpm") || c.has("offset") || c.has("beatsPerBar")) {
+                    beats = beats(c);
+                }
+            } else {
+                throw src.error("cues", "\"cues\" is a list of named times or an object",
+                        "write \"cues\": [{\"name\": \"chorus\", \"time\": 132.0}], or {\"bpm\": 96, \"offset\": 0.42, "
+                                + "\"beatsPerBar\": 4, \"labels\": \"assets/song.txt\"}; see docs/show-format.md");
+            }
+        }
+        cues.sort(Comparator.comparingDouble(Cue::time));
+        return new Timeline(music, cues, beats);
+    }
+
+    private Music music(ShowFile.MusicFile m) {
+        if (m == null) {
+            return null;
+        }
+        asset(m.file(), "music.file");
+        double offset = m.offset() == null ? 0 : m.offset();
+        if (Math.abs(offset) > MAX_MAGNITUDE) {
+            throw src.error("music.offset", "an offset of " + fmt(offset) + " s is beyond any track",
+                    "offset is where show time 0 falls in the track, in seconds, e.g. 0 or 4.5");
+        }
+        Path file = baseDir.resolve(m.file()).toAbsolutePath().normalize();
+        dev.starling.audio.AudioInfo info;
+        try {
+            info = dev.starling.audio.AudioFiles.probe(file);
+        } catch (InputException e) {
+            throw src.error("music.file", m.file() + ": " + e.getMessage(), e.hint());
+        }
+        if (offset >= info.duration()) {
+            throw src.error("music.offset", "the offset " + fmt(offset) + " s is past the end of the track ("
+                    + fmt(info.duration()) + " s)", "offset is where show time 0 falls in the track: use 0 to start with it");
+        }
+        return new Music(file, info.format(), offset, info.duration());
+    }
+
+    private void marks(JsonNode list, String p, List<Cue> cues) {
+        for (int i = 0; i < list.size(); i++) {
+            String e = JsonSource.element(p, i);
+            JsonNode m = list.get(i);
+            if (!m.isObject() || !m.path("name").isTextual() || !m.path("time").isNumber() || m.size() != 2) {
+                throw src.error(e, "a cue is {\"name\": ..., \"time\": seconds}",
+                        "write e.g. {\"name\": \"chorus\", \"time\": 132.0}");
+            }
+            String name = m.get("name").asText().strip();
+            if (name.isEmpty()) {
+                throw src.error(e + ".name", "a cue needs a name", "e.g. \"name\": \"chorus\"");
+            }
+            double t = m.get("time").asDouble();
+            if (!(t >= 0) || t > MAX_MAGNITUDE) {
+                throw src.error(e + ".time", "a cue's time is 0 or more seconds from show start, was " + fmt(t),
+                        "give seconds from show start, e.g. 132.0");
+            }
+            addCue(cues, new Cue(name, t, e), e + ".name");
+        }
+    }
+
+    private void addCue(List<Cue> cues, Cue cue, String p) {
+        if (cue.name().startsWith("bar:") || cue.name().startsWith("beat:")) {
+            throw src.error(p, "cue \"" + cue.name() + "\" (" + cue.origin() + ") takes a name the beat grid uses",
+                    "\"bar:N\" and \"beat:N\" address the beat grid; rename the cue");
+        }
+        for (Cue c : cues) {
+            if (c.name().equals(cue.name())) {
+                throw src.error(p, "two cues are named \"" + cue.name() + "\" (" + c.origin() + " and " + cue.origin() + ")",
+                        "cue names must be unique: rename one of them");
+            }
+        }
+        cues.add(cue);
+    }
+
+    private BeatGrid beats(JsonNode c) {
+        JsonNode bpm = c.get("bpm");
+        if (bpm == null || !bpm.isNumber() || !(bpm.asDouble() > 0) || bpm.asDouble() > 1000) {
+            throw src.error(bpm == null ? "cues" : "cues.bpm", bpm == null ? "a beat grid needs \"bpm\""
+                    : "bpm must be a number of beats per minute between 0 and 1000, was " + bpm,
+                    "write e.g. \"bpm\": 96, \"offset\": 0.42, \"beatsPerBar\": 4");
+        }
+        JsonNode off = c.get("offset");
+        double offset = 0;
+        if (off != null) {
+            if (!off.isNumber() || Math.abs(off.asDouble()) > MAX_MAGNITUDE) {
+                throw src.error("cues.offset", "offset is the show time of the first beat, in seconds",
+                        "write e.g. \"offset\": 0.42");
+            }
+            offset = off.asDouble();
+        }
+        JsonNode bpb = c.get("beatsPerBar");
+        int perBar = 4;
+        if (bpb != null) {
+            if (!bpb.isInt() || bpb.asInt() < 1 || bpb.asInt() > 64) {
+                throw src.error("cues.beatsPerBar", "beatsPerBar is a whole number of beats from 1 to 64",
+                        "write e.g. \"beatsPerBar\": 4 (3 for a waltz)");
+            }
+            perBar = bpb.asInt();
+        }
+        return new BeatGrid(bpm.asDouble(), offset, perBar);
+    }
+
+    /** A scene's {@code at} or {@code until}: seconds, a cue's name, {@code "bar:N"} or {@code "beat:N"}. */
+    private Pin pin(JsonNode v, String p, Timeline timeline) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        String example = "give seconds from show start (132.0), a cue's name (\"chorus\"), \"bar:33\" or \"beat:129\"";
+        double t;
+        String written;
+        if (v.isNumber()) {
+            t = v.asDouble();
+            written = v.asText();
+        } else if (v.isTextual()) {
+            written = v.asText().strip();
+            t = address(written, p, timeline);
+        } else {
+            throw src.error(p, "expected a time, found " + (v.isObject() ? "an object" : v.isArray() ? "a list" : v.toString()),
+                    example);
+        }
+        if (!(t >= 0) || t > MAX_MAGNITUDE) {
+            throw src.error(p, written + " is at " + fmt(t) + " s; a pin is 0 or more seconds from show start", example);
+        }
+        return new Pin(written, Math.round(t * 1000) / 1000.0);
+    }
+
+    private double address(String a, String p, Timeline timeline) {
+        for (String kind : new String[] {"bar:", "beat:"}) {
+            if (a.startsWith(kind)) {
+                String num = a.substring(kind.length()).strip();
+                long n;
+                try {
+                    n = Long.parseLong(num);
+                } catch (NumberFormatException e) {
+                    throw src.error(p, "\"" + a + "\": " + kind.substring(0, kind.length() - 1) + " numbers are whole and "
+                            + "count from 1", "write e.g. \"" + kind + "33\"");
+                }
+                if (n < 1 || n > 1_000_000) {
+                    throw src.error(p, "\"" + a + "\": " + kind.substring(0, kind.length() - 1) + "s count from 1",
+                            "write e.g. \"" + kind + "1\" for the first");
+                }
+                BeatGrid g = timeline.beats();
+                if (g == null) {
+                    throw src.error(p, "\"" + a + "\" needs a beat grid, and the show has none",
+                            "add \"cues\": {\"bpm\": 96, \"offset\": 0.0, \"beatsPerBar\": 4} (the music's tempo and first beat)");
+                }
+                return kind.equals("bar:") ? g.bar(n) : g.beat(n);
+            }
+        }
+        Cue c = timeline.cue(a);
+        if (c == null) {
+            List<String> known = new ArrayList<>();
+            for (Cue k : timeline.cues()) {
+                known.add(k.name());
+            }
+            String hint = known.isEmpty()
+                    ? "the show defines no cues: add \"cues\" (a list, a beat grid or an Audacity label file); see docs/show-format.md"
+                    : Suggestions.hint(a, known, "the cues are");
+            throw src.error(p, "no cue is named \"" + a + "\"", hint);
+        }
+        return c.time();
     }
 
     private Placement placement(ShowFile.PlacementFile pl, String p, Limits limits) {

@@ -95,7 +95,7 @@ class PlannerPropertiesTest {
     }
 
     /** Every pair of airborne drones ≥ d_min at every fine step, and every limit at dense samples. */
-    private static void assertSafeByBruteForce(Plan plan) {
+    static void assertSafeByBruteForce(Plan plan) {
         int n = plan.droneCount();
         double[] p = new double[3 * n];
         for (double t = plan.startTime(); t <= plan.endTime(); t += FINE_STEP) {
@@ -141,7 +141,7 @@ class PlannerPropertiesTest {
     }
 
     /** Random point sets in a 3D box, pairwise ≥ spacing apart (dart throwing), colours random. */
-    private static List<Targets> randomTargets(long seed, int n, int scenes, double spacing) {
+    static List<Targets> randomTargets(long seed, int n, int scenes, double spacing) {
         SplittableRandom rnd = new SplittableRandom(seed);
         List<Targets> out = new ArrayList<>();
         for (int k = 0; k < scenes; k++) {

@@ -13,6 +13,11 @@ import dev.starling.io.AtomicFiles;
 import dev.starling.light.LightProgram;
 import dev.starling.plan.Plan;
 import dev.starling.plan.SceneSpan;
+import dev.starling.show.BeatGrid;
+import dev.starling.show.Cue;
+import dev.starling.show.Music;
+import dev.starling.show.Pin;
+import dev.starling.show.Timeline;
 import dev.starling.show.Limits;
 import dev.starling.show.Show;
 import dev.starling.trajectory.Trajectory;
@@ -33,14 +38,19 @@ import java.util.List;
  * <pre>
  * { "format": "starling-plan/1", "name": "...",
  *   "limits": { "minSeparation": 1.5, ..., "geofence": [[x, y], ...] },   // absent bounds: not given
- *   "scenes": [ { "name": "...", "start": 0, "holdStart": 12.5, "holdEnd": 22.5 } ],
+ *   "timeline": { "music": { "file": "soundtrack.mp3", "format": "mp3", "offset": 0, "duration": 376 },
+ *                 "beats": { "bpm": 96, "offset": 0, "beatsPerBar": 4 },
+ *                 "cues": [ { "name": "chorus", "time": 145 } ] },                 // optional
+ *   "scenes": [ { "name": "...", "start": 0, "holdStart": 12.5, "holdEnd": 22.5,
+ *                 "at": { "written": "chorus", "time": 12.5 }, "until": {...} } ],  // pins optional
  *   "drones": [ { "name": "drone-00001",
  *                 "start": [t0, x, y, z],
  *                 "segments": [ [t, x, y, z], [t, cx, cy, cz, x, y, z], [t, c1.., c2.., x, y, z] ],
  *                 "lights": [ [t, r, g, b, fade], ... ] } ] }
  * </pre>
  * A segment's length says its degree (4: line, 7: quadratic, 10: cubic Bézier); {@code t} is the
- * time it ends. A light keyframe with fade 1 ramps from the previous keyframe.
+ * time it ends. A light keyframe with fade 1 ramps from the previous keyframe. The music file is
+ * named relative to the plan file's folder (absolute when written to a stream).
  */
 public final class PlanJson {
     public static final String FORMAT = "starling-plan/1";
@@ -56,17 +66,23 @@ public final class PlanJson {
 
     /** Writes {@code plan} to {@code file} atomically. */
     public static void write(Plan plan, Path file) throws IOException {
-        AtomicFiles.write(file, out -> write(plan, out));
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        AtomicFiles.write(file, out -> write(plan, out, dir));
     }
 
-    /** Writes {@code plan} as JSON to {@code out} (not closed). */
+    /** Writes {@code plan} as JSON to {@code out} (not closed); the music file is named by its absolute path. */
     public static void write(Plan plan, OutputStream out) throws IOException {
+        write(plan, out, null);
+    }
+
+    private static void write(Plan plan, OutputStream out, Path dir) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeStringField("name", plan.name());
             writeLimits(g, plan.limits());
+            writeTimeline(g, plan.timeline(), dir);
             g.writeArrayFieldStart("scenes");
             for (SceneSpan s : plan.scenes()) {
                 g.writeStartObject();
@@ -74,6 +90,8 @@ public final class PlanJson {
                 g.writeNumberField("start", s.start());
                 g.writeNumberField("holdStart", s.holdStart());
                 g.writeNumberField("holdEnd", s.holdEnd());
+                writePin(g, "at", s.at());
+                writePin(g, "until", s.until());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -122,6 +140,111 @@ public final class PlanJson {
         }
     }
 
+    private static void writeTimeline(JsonGenerator g, Timeline tl, Path dir) throws IOException {
+        if (tl.isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart("timeline");
+        Music m = tl.music();
+        if (m != null) {
+            g.writeObjectFieldStart("music");
+            Path f = m.file().toAbsolutePath().normalize();
+            String name = f.toString();
+            if (dir != null && f.getRoot() != null && f.getRoot().equals(dir.getRoot())) {
+                name = dir.relativize(f).toString().replace('\\', '/');
+            }
+            g.writeStringField("file", name);
+            g.writeStringField("format", m.format());
+            g.writeNumberField("offset", m.offset());
+            g.writeNumberField("duration", m.duration());
+            g.writeEndObject();
+        }
+        BeatGrid b = tl.beats();
+        if (b != null) {
+            g.writeObjectFieldStart("beats");
+            g.writeNumberField("bpm", b.bpm());
+            g.writeNumberField("offset", b.offset());
+            g.writeNumberField("beatsPerBar", b.beatsPerBar());
+            g.writeEndObject();
+        }
+        g.writeArrayFieldStart("cues");
+        for (Cue c : tl.cues()) {
+            g.writeStartObject();
+            g.writeStringField("name", c.name());
+            g.writeNumberField("time", c.time());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writePin(JsonGenerator g, String field, Pin p) throws IOException {
+        if (p == null) {
+            return;
+        }
+        g.writeObjectFieldStart(field);
+        g.writeStringField("written", p.written());
+        g.writeNumberField("time", p.time());
+        g.writeEndObject();
+    }
+
+    private static Timeline readTimeline(JsonNode t, Path dir) {
+        if (t == null || t.isMissingNode() || t.isNull()) {
+            return Timeline.NONE;
+        }
+        if (!t.isObject()) {
+            throw new InputException(null, "timeline", "\"timeline\" must be an object", null);
+        }
+        Music music = null;
+        JsonNode m = t.get("music");
+        if (m != null) {
+            if (!m.isObject() || !m.path("file").isTextual() || !m.path("format").isTextual()) {
+                throw new InputException(null, "timeline.music", "\"music\" needs \"file\" and \"format\"", null);
+            }
+            Path f;
+            try {
+                f = (dir == null ? Path.of(m.get("file").asText()) : dir.resolve(m.get("file").asText()))
+                        .toAbsolutePath().normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new InputException(null, "timeline.music.file", "not a path: " + e.getReason(), null);
+            }
+            music = new Music(f, m.get("format").asText(), num(m, "offset", "timeline.music"),
+                    num(m, "duration", "timeline.music"));
+        }
+        BeatGrid beats = null;
+        JsonNode b = t.get("beats");
+        if (b != null) {
+            try {
+                beats = new BeatGrid(num(b, "bpm", "timeline.beats"), num(b, "offset", "timeline.beats"),
+                        (int) num(b, "beatsPerBar", "timeline.beats"));
+            } catch (IllegalArgumentException e) {
+                throw new InputException(null, "timeline.beats", e.getMessage(), null);
+            }
+        }
+        List<Cue> cues = new ArrayList<>();
+        JsonNode cs = optionalArray(t, "cues", "timeline.cues");
+        for (int i = 0; i < cs.size(); i++) {
+            String p = "timeline.cues[" + i + "]";
+            JsonNode c = cs.get(i);
+            if (!c.path("name").isTextual()) {
+                throw new InputException(null, p, "a cue is {\"name\", \"time\"}", null);
+            }
+            cues.add(new Cue(c.get("name").asText(), num(c, "time", p), p));
+        }
+        return new Timeline(music, cues, beats);
+    }
+
+    private static Pin readPin(JsonNode s, String field, String p) {
+        JsonNode v = s.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.path("written").isTextual()) {
+            throw new InputException(null, p + "." + field, "a pin is {\"written\", \"time\"}", null);
+        }
+        return new Pin(v.get("written").asText(), num(v, "time", p + "." + field));
+    }
+
     private static void writeLimits(JsonGenerator g, Limits l) throws IOException {
         g.writeObjectFieldStart("limits");
         double[] v = {l.minSeparation(), l.maxSpeedXY(), l.maxSpeedUp(), l.maxSpeedDown(),
@@ -146,7 +269,7 @@ public final class PlanJson {
     public static Plan read(Path file) {
         String name = file.toString();
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, name);
+            return read(in, name, file.toAbsolutePath().normalize().getParent());
         } catch (NoSuchFileException e) {
             throw new InputException(name, "file not found", "check the path");
         } catch (IOException e) {
@@ -156,6 +279,10 @@ public final class PlanJson {
 
     /** Reads a plan from {@code in}; {@code name} labels errors. */
     public static Plan read(InputStream in, String name) {
+        return read(in, name, null);
+    }
+
+    private static Plan read(InputStream in, String name, Path dir) {
         JsonNode root;
         try {
             ObjectMapper mapper = new ObjectMapper(FACTORY);
@@ -170,13 +297,13 @@ public final class PlanJson {
             throw new InputException(name, "cannot read the file: " + e.getMessage(), null);
         }
         try {
-            return fromTree(root);
+            return fromTree(root, dir);
         } catch (InputException e) {
             throw e.inFile(name).withDefaultHint("a plan.json is written by 'starling plan': plan the show again");
         }
     }
 
-    private static Plan fromTree(JsonNode root) {
+    private static Plan fromTree(JsonNode root, Path dir) {
         if (root == null || !root.isObject()) {
             throw new InputException(null, "$", "a plan file must be a JSON object", null);
         }
@@ -200,7 +327,7 @@ public final class PlanJson {
             }
             try {
                 scenes.add(new SceneSpan(s.path("name").asText(""), num(s, "start", p), num(s, "holdStart", p),
-                        num(s, "holdEnd", p)));
+                        num(s, "holdEnd", p), readPin(s, "at", p), readPin(s, "until", p)));
             } catch (IllegalArgumentException e) {
                 throw new InputException(null, p, e.getMessage(), null);
             }
@@ -224,7 +351,7 @@ public final class PlanJson {
             trs.add(readTrajectory(d, p));
             lights.add(readLights(optionalArray(d, "lights", p + ".lights"), p + ".lights"));
         }
-        return new Plan(title, limits, trs, lights, scenes);
+        return new Plan(title, limits, trs, lights, scenes, readTimeline(root.get("timeline"), dir));
     }
 
     private static Limits readLimits(JsonNode l) {
