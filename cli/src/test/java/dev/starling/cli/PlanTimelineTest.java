@@ -9,8 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starling.io.json.PlanJson;
 import dev.starling.plan.Plan;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +89,51 @@ class PlanTimelineTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("scenes[2].at"), r.err());
         assertTrue(r.err().contains("no cue is named \"chorus\""), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /** A silent mono 8 kHz WAV of {@code seconds}. */
+    static void wav(Path file, double seconds) throws Exception {
+        int frames = (int) Math.round(seconds * 8000);
+        AudioFormat f = new AudioFormat(8000, 16, 1, true, false);
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(new byte[frames * 2]), f, frames)) {
+            AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
+        }
+    }
+
+    @Test
+    void musicShorterThanTheShowIsAWarningAndTheTrackTravelsWithThePlan(@TempDir Path dir) throws Exception {
+        Path show = pinned(dir, "\"beat:101\"");
+        wav(dir.resolve("song.wav"), 30.0);
+        Files.writeString(show, Files.readString(show).replace("\"drones\": 64,",
+                "\"drones\": 64,\n  \"music\": { \"file\": \"song.wav\", \"offset\": 0.0 },"));
+        Path out = dir.resolve("out");
+        Run r = run("plan", show.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("warning: the show ends at"), r.out());
+        assertTrue(r.out().contains("after the music"), r.out());
+        JsonNode rep = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals(1, rep.get("timeline").get("warnings").size(), rep.get("timeline").toString());
+        assertEquals(30.0, rep.get("timeline").get("music").get("duration").asDouble(), 1e-3);
+        assertTrue(Files.isRegularFile(out.resolve("song.wav")), "the track is copied beside plan.json");
+        assertTrue(Files.readString(out.resolve("plan.json")).contains("\"file\":\"song.wav\""),
+                "plan.json names the copy relative to its folder");
+        Plan plan = PlanJson.read(out.resolve("plan.json"));
+        assertEquals(out.resolve("song.wav").toAbsolutePath().normalize(), plan.timeline().music().file());
+    }
+
+    @Test
+    void anEmptyAudioFileIsExit2NamingTheFieldAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        Path show = pinned(dir, "\"beat:101\"");
+        Files.write(dir.resolve("song.wav"), new byte[0]);
+        Files.writeString(show, Files.readString(show).replace("\"drones\": 64,",
+                "\"drones\": 64,\n  \"music\": { \"file\": \"song.wav\" },"));
+        Path out = dir.resolve("out");
+        Run r = run("plan", show.toString(), "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("music.file"), r.err());
+        assertTrue(r.err().contains("song.wav"), r.err());
+        assertTrue(r.err().contains("hint:"), r.err());
         assertFalse(Files.exists(out));
     }
 }
