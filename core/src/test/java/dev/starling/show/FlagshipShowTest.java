@@ -37,8 +37,14 @@ class FlagshipShowTest {
         Limits l = show.limits();
         assertEquals(new Limits(1.5, 8, 4, 3, 4, 20, 180, l.geofence()), l);
         assertTrue(l.hasGeofence());
+        assertEquals("mp3", show.timeline().music().format(), "the flagship flies to its soundtrack");
         for (Scene s : show.scenes()) {
-            assertTrue(s.hold() >= 10 && s.hold() <= 25, s.name() + " holds " + s.hold() + " s");
+            assertTrue(s.at() != null && s.until() != null, s.name() + " is pinned to the music");
+            double hold = s.until().time() - s.at().time();
+            assertTrue(hold >= 10 && hold <= 25, s.name() + " holds " + hold + " s");
+            double bar = 60 / show.timeline().beats().bpm() * show.timeline().beats().beatsPerBar();
+            double bars = s.at().time() / bar;
+            assertEquals(Math.rint(bars), bars, 1e-9, s.name() + " completes on a downbeat");
         }
     }
 

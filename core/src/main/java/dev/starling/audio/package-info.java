@@ -1,0 +1,6 @@
+/**
+ * The show's soundtrack as the planner and exporters need it: format and length read from an
+ * MP3, WAV or OGG Vorbis file without decoding it, with clear errors for files that are empty,
+ * cut short, misnamed or far too long. Decoding for playback lives with the preview.
+ */
+package dev.starling.audio;
