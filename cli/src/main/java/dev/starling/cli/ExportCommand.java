@@ -39,6 +39,11 @@ import picocli.CommandLine.Parameters;
             "  starling export plan.json --format skyc --out show.skyc",
             "  starling export plan.json --format csv --out show-csv.zip --rate 10",
             "  starling export other-tool.skyc --format json --out plan.json",
+            "  starling export plan.json --format skyc --out show.skyc --site ../../shows/chongqing/site.json",
+            "",
+            "A .skyc carries the plan's music (MP3 only, as Skybrush plays it) and, with",
+            "--site, where the show lies on Earth (the site's anchor) and its audience",
+            "viewpoints as cameras, so Skybrush Live places the show by itself.",
             "",
             "PLAN is a plan.json written by 'starling plan'; a .skyc or a Skybrush CSV",
             "ZIP is converted too. Every file is written to a temporary file and renamed",
@@ -65,6 +70,11 @@ final class ExportCommand implements Callable<Integer> {
             description = "CSV samples per second, 0 < HZ <= 1000 (default: 4, as Skybrush Studio); csv only")
     Double rate;
 
+    @Option(names = "--site", paramLabel = "SITE",
+            description = "site file (starling-site/1) whose anchor and viewpoints go into a .skyc as "
+                    + "environment.location and cameras")
+    Path siteFile;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
     boolean quiet;
 
@@ -87,7 +97,19 @@ final class ExportCommand implements Callable<Integer> {
         if (rate != null) {
             opts = opts.withCsvRate(rate);
         }
+        if (siteFile != null) {
+            opts = opts.withEnvironment(dev.starling.io.skyc.SkycEnvironment.of(dev.starling.site.Site.read(siteFile)));
+        }
         Plan plan = read(input);
+        if (format == ExportFormat.SKYC) {
+            String problem = dev.starling.io.skyc.SkycWriter.audioProblem(plan);
+            if (problem != null) {
+                err.println("warning: " + problem);
+            }
+            if (siteFile == null) {
+                err.println("note: without --site the .skyc says nothing of where the show lies on Earth");
+            }
+        }
         List<Path> planned = Exporter.outputs(plan.droneCount(), format, out, opts);
         for (Path p : planned) {
             AtomicFiles.requireNotAnInput(p, input);

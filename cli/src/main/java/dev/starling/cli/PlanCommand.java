@@ -196,6 +196,12 @@ public final class PlanCommand implements Callable<Integer> {
             Path planFile = outDir.resolve("plan.json");
             PlanJson.write(plan, planFile);
             written.add(planFile.toString());
+            if (siteModel != null) {
+                exportOptions = exportOptions.withEnvironment(dev.starling.io.skyc.SkycEnvironment.of(siteModel));
+            }
+            if (formats.contains(ExportFormat.SKYC) && dev.starling.io.skyc.SkycWriter.audioProblem(plan) != null) {
+                err.println("warning: " + dev.starling.io.skyc.SkycWriter.audioProblem(plan));
+            }
             for (ExportFormat f : formats) {
                 Path target = outDir.resolve(exportName(show, f));
                 for (Path p : Exporter.export(plan, f, target, exportOptions)) {
@@ -247,7 +253,7 @@ public final class PlanCommand implements Callable<Integer> {
                 AtomicFiles.write(copy, bytes);
             }
         }
-        written.add(copy.toString());
+        written.add(outDir.resolve(name).toString());
         Timeline tl = plan.timeline();
         Timeline moved = new Timeline(new Music(copy, m.format(), m.offset(), m.duration()), tl.cues(), tl.beats());
         return new Plan(plan.name(), plan.limits(), plan.trajectories(), plan.lights(), plan.scenes(), moved);

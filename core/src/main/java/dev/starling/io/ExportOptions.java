@@ -1,5 +1,7 @@
 package dev.starling.io;
 
+import dev.starling.io.skyc.SkycEnvironment;
+
 /**
  * Settings of one export. Use {@link #defaults()} and the {@code with…} methods.
  *
@@ -9,8 +11,10 @@ package dev.starling.io;
  *                         into sub-fleets of consecutive drones. Default 5000, the most that
  *                         Skybrush Live accepts.
  * @param progress         receives progress of long exports; never {@code null}
+ * @param environment      what a {@code .skyc} says of the world: location on Earth and cameras
+ *                         (from the site); {@link SkycEnvironment#NONE} by default
  */
-public record ExportOptions(double csvRateHz, int maxDronesPerFile, Progress progress) {
+public record ExportOptions(double csvRateHz, int maxDronesPerFile, Progress progress, SkycEnvironment environment) {
     /** The most drones Skybrush Live accepts in one show file. */
     public static final int SKYBRUSH_MAX_DRONES = 5000;
     /** Skybrush Studio's default CSV rate. */
@@ -45,22 +49,30 @@ public record ExportOptions(double csvRateHz, int maxDronesPerFile, Progress pro
         if (progress == null) {
             progress = Progress.NONE;
         }
+        if (environment == null) {
+            environment = SkycEnvironment.NONE;
+        }
     }
 
     /** 4 Hz CSV, 5000 drones per {@code .skyc}, no progress. */
     public static ExportOptions defaults() {
-        return new ExportOptions(DEFAULT_CSV_RATE_HZ, SKYBRUSH_MAX_DRONES, Progress.NONE);
+        return new ExportOptions(DEFAULT_CSV_RATE_HZ, SKYBRUSH_MAX_DRONES, Progress.NONE, SkycEnvironment.NONE);
     }
 
     public ExportOptions withCsvRate(double hz) {
-        return new ExportOptions(hz, maxDronesPerFile, progress);
+        return new ExportOptions(hz, maxDronesPerFile, progress, environment);
     }
 
     public ExportOptions withMaxDronesPerFile(int n) {
-        return new ExportOptions(csvRateHz, n, progress);
+        return new ExportOptions(csvRateHz, n, progress, environment);
     }
 
     public ExportOptions withProgress(Progress p) {
-        return new ExportOptions(csvRateHz, maxDronesPerFile, p);
+        return new ExportOptions(csvRateHz, maxDronesPerFile, p, environment);
+    }
+
+    /** The same options with the location and cameras of {@code env}. */
+    public ExportOptions withEnvironment(SkycEnvironment env) {
+        return new ExportOptions(csvRateHz, maxDronesPerFile, progress, env);
     }
 }

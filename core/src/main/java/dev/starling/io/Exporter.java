@@ -105,7 +105,7 @@ public final class Exporter {
             String title = parts == 1 ? name
                     : String.format("%s (part %d of %d: %s to %s)", name, p + 1, parts,
                             Plan.droneName(from), Plan.droneName(to - 1));
-            contents.add(os -> SkycWriter.write(plan, from, to, title, os, file, opts.progress()));
+            contents.add(os -> SkycWriter.write(plan, from, to, title, os, file, opts.progress(), opts.environment()));
         }
         if (parts == 1) {
             AtomicFiles.write(files.get(0), contents.get(0));

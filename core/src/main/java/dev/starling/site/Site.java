@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param waterLevel z of the river surface, metres (below the takeoff deck at z = 0)
  * @param showBox    where drones may fly; no structure enters it
  * @param towers     listed towers first (file order), then each district's generated towers
+ * @param anchor     where the show frame lies on Earth, or null when the site does not say
  */
 public record Site(String name, String description, double waterLevel, ShowBox showBox,
                    List<River> rivers, List<Bank> banks, List<Tower> towers, List<Bridge> bridges,
-                   List<Viewpoint> viewpoints) {
+                   List<Viewpoint> viewpoints, Anchor anchor) {
     /** The format tag of a site file. */
     public static final String FORMAT = "starling-site/1";
 
@@ -30,6 +31,12 @@ public record Site(String name, String description, double waterLevel, ShowBox s
         towers = List.copyOf(towers);
         bridges = List.copyOf(bridges);
         viewpoints = List.copyOf(viewpoints);
+    }
+
+    /** A site not placed on Earth. */
+    public Site(String name, String description, double waterLevel, ShowBox showBox, List<River> rivers,
+                List<Bank> banks, List<Tower> towers, List<Bridge> bridges, List<Viewpoint> viewpoints) {
+        this(name, description, waterLevel, showBox, rivers, banks, towers, bridges, viewpoints, null);
     }
 
     /**

@@ -39,12 +39,15 @@ final class SiteReader {
 
     // ---- the file as written (boxed values: null means absent) ----
 
-    record SiteFile(String format, String name, String description, Double waterLevel, BoxFile showBox,
+    record SiteFile(String format, String name, String description, AnchorFile anchor, Double waterLevel, BoxFile showBox,
                     List<RiverFile> rivers, List<BankFile> banks, List<TowerFile> towers,
                     List<DistrictFile> districts, List<BridgeFile> bridges, List<ViewpointFile> viewpoints) {
     }
 
     record BoxFile(double[] min, double[] max) {
+    }
+
+    record AnchorFile(Double latitude, Double longitude, Double altitude, Double bearing) {
     }
 
     record RiverFile(String name, double[][] polygon, String color) {
@@ -233,7 +236,36 @@ final class SiteReader {
                     eye[0], eye[1], eye[2], target[0], target[1], target[2], fov));
         }
         return new Site(name, f.description() == null ? "" : f.description(), water, box, rivers, banks,
-                towers, bridges, viewpoints);
+                towers, bridges, viewpoints, anchor(f.anchor()));
+    }
+
+    private static Anchor anchor(AnchorFile a) {
+        if (a == null) {
+            return null;
+        }
+        double lat = finite(required(a.latitude(), "anchor.latitude", "degrees north, e.g. 29.5641"), "anchor.latitude");
+        double lon = finite(required(a.longitude(), "anchor.longitude", "degrees east, e.g. 106.5905"), "anchor.longitude");
+        double alt = finite(required(a.altitude(), "anchor.altitude",
+                "metres above sea level of the takeoff deck, e.g. 175"), "anchor.altitude");
+        double bearing = finite(required(a.bearing(), "anchor.bearing",
+                "degrees clockwise from north of the show's +x axis, e.g. 70"), "anchor.bearing");
+        if (!(lat >= -90 && lat <= 90)) {
+            throw new InputException(null, "anchor.latitude", "latitude " + lat + " is outside -90..90 degrees",
+                    "give degrees north (south negative), e.g. 29.5641 for Chongqing");
+        }
+        if (!(lon >= -180 && lon <= 180)) {
+            throw new InputException(null, "anchor.longitude", "longitude " + lon + " is outside -180..180 degrees",
+                    "give degrees east (west negative), e.g. 106.5905 for Chongqing");
+        }
+        if (!(alt >= -500 && alt <= 9000)) {
+            throw new InputException(null, "anchor.altitude", "altitude " + alt + " m is not on Earth's surface",
+                    "metres above mean sea level, e.g. 175");
+        }
+        if (!(bearing >= 0 && bearing < 360)) {
+            throw new InputException(null, "anchor.bearing", "bearing " + bearing + " is outside 0..360 degrees",
+                    "degrees clockwise from north: 90 when +x points east");
+        }
+        return new Anchor(lat, lon, alt, bearing);
     }
 
     private static ShowBox showBox(BoxFile b) {

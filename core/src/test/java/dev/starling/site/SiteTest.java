@@ -1,6 +1,7 @@
 package dev.starling.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -263,5 +264,20 @@ class SiteTest {
         e = refuse(MINIMAL.formatted(TOWER).replace("\"lights\": \"#ffc070\"",
                 "\"lights\": \"#ffc070\", \"arch\": {\"span\": [0.8, 0.2], \"rise\": 50}"));
         assertEquals("bridges[0].arch.span", e.path());
+    }
+
+    @Test
+    void theFlagshipLiesOnTheChaotianmenRiverfrontAndABadAnchorIsRefusedWithItsPath() {
+        Anchor a = Site.read(FLAGSHIP).anchor();
+        assertEquals(29.564, a.latitude(), 0.01, "Chongqing");
+        assertEquals(106.59, a.longitude(), 0.01);
+        String json = MINIMAL.formatted(TOWER).replace("\"format\": \"starling-site/1\",",
+                "\"format\": \"starling-site/1\", \"anchor\": {\"latitude\": 129.5, \"longitude\": 106.6, "
+                        + "\"altitude\": 175, \"bearing\": 70},");
+        assertTrue(json.contains("129.5"), "the test site gained the anchor");
+        assertEquals("anchor.latitude", refuse(json).path());
+        assertEquals("anchor.bearing", refuse(json.replace("129.5", "29.5").replace("\"bearing\": 70", "\"bearing\": 370")).path());
+        assertEquals("anchor.altitude", refuse(json.replace("129.5", "29.5").replace(", \"altitude\": 175", "")).path());
+        assertNull(parse(MINIMAL.formatted(TOWER)).anchor(), "a site need not say where it is");
     }
 }

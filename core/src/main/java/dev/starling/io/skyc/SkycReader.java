@@ -97,10 +97,26 @@ public final class SkycReader {
      * @param environment    {@code "outdoor"} or {@code "indoor"}
      * @param minNavAltitude altitude below which Skybrush does not check separation, metres; NaN when not given
      */
-    public record SkycShow(Plan plan, List<String> droneNames, String environment, double minNavAltitude) {
+    public record SkycShow(Plan plan, List<String> droneNames, String environment, double minNavAltitude,
+                           Extras extras) {
         public SkycShow {
             droneNames = List.copyOf(droneNames);
         }
+    }
+
+    /**
+     * What a {@code .skyc} carries besides the flight: the embedded soundtrack and where the show
+     * lies on Earth.
+     *
+     * @param audio       the {@code media.audio} bytes, or null
+     * @param audioName   its {@code filename}, or null
+     * @param audioStart  its {@code startTime}, seconds of show time (0 when not given)
+     * @param origin      {@code environment.location.origin} as [longitude, latitude, altitude], or null
+     * @param orientation {@code environment.location.orientation}, degrees; NaN when not given
+     * @param cameras     the names of {@code environment.cameras}, in order
+     */
+    public record Extras(byte[] audio, String audioName, double audioStart, double[] origin, double orientation,
+                         List<String> cameras) {
     }
 
     /** Reads {@code file} into a plan. */
@@ -138,6 +154,7 @@ public final class SkycReader {
         JsonNode settings;
         JsonNode environment;
         JsonNode meta;
+        JsonNode media;
 
         Reader(BoundedZipReader zip, Path file) {
             this.zip = zip;
@@ -166,6 +183,7 @@ public final class SkycReader {
                         case "settings" -> settings = MAPPER.readTree(jp);
                         case "environment" -> environment = MAPPER.readTree(jp);
                         case "meta" -> meta = MAPPER.readTree(jp);
+                        case "media" -> media = MAPPER.readTree(jp);
                         case "swarm" -> readSwarm(jp);
                         default -> jp.skipChildren();
                     }
@@ -392,7 +410,56 @@ public final class SkycReader {
                 }
             }
             Plan plan = new Plan(title, limits, trajectories, lights, List.of());
-            return new SkycShow(plan, names, env, nav[0]);
+            return new SkycShow(plan, names, env, nav[0], extras());
+        }
+
+        private Extras extras() {
+            byte[] audio = null;
+            String audioName = null;
+            double start = 0;
+            if (media != null && media.isObject() && media.has("audio")) {
+                Located a = resolve(new Located(media.get("audio"), ""), "media.audio");
+                JsonNode data = a.node().get("data");
+                if (data == null || !data.isObject() || !data.path("$ref").isTextual()) {
+                    throw new InputException(null, "media.audio.data", "expected {\"$ref\": \"<entry>\"} naming the audio "
+                            + "in the archive", HINT);
+                }
+                String entry = entryPath(a.dir(), data.get("$ref").asText(), "media.audio.data", data.get("$ref").asText());
+                try (InputStream in = zip.open(entry)) {
+                    audio = in.readAllBytes();
+                } catch (IOException e) {
+                    throw new InputException(null, "media.audio.data", "cannot read " + entry + ": " + e.getMessage(), HINT);
+                }
+                audioName = a.node().path("filename").isTextual() ? a.node().get("filename").asText() : null;
+                if (a.node().has("startTime")) {
+                    start = finite(a.node().get("startTime"), "media.audio.startTime");
+                }
+            }
+            double[] origin = null;
+            double orientation = Double.NaN;
+            List<String> cameras = new ArrayList<>();
+            if (environment != null && environment.isObject()) {
+                JsonNode loc = environment.get("location");
+                if (loc != null && loc.isObject()) {
+                    JsonNode o = loc.get("origin");
+                    if (o == null || !o.isArray() || o.size() < 2 || o.size() > 3) {
+                        throw new InputException(null, "environment.location.origin",
+                                "expected [longitude, latitude] or [longitude, latitude, altitude]", HINT);
+                    }
+                    origin = new double[o.size()];
+                    for (int i = 0; i < o.size(); i++) {
+                        origin[i] = finite(o.get(i), "environment.location.origin[" + i + "]");
+                    }
+                    orientation = finite(loc.get("orientation"), "environment.location.orientation");
+                }
+                JsonNode cams = environment.get("cameras");
+                if (cams != null && cams.isArray()) {
+                    for (JsonNode c : cams) {
+                        cameras.add(c.path("name").asText(""));
+                    }
+                }
+            }
+            return new Extras(audio, audioName, start, origin, orientation, cameras);
         }
 
         private Limits limits(double[] nav) {

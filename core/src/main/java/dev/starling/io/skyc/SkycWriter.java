@@ -1,5 +1,9 @@
 package dev.starling.io.skyc;
 
+import dev.starling.show.Music;
+import dev.starling.site.Anchor;
+import java.nio.file.Files;
+
 import dev.starling.InputException;
 import dev.starling.io.AsciiBuilder;
 import dev.starling.io.ExportOptions;
@@ -22,7 +26,8 @@ import java.util.zip.CRC32;
  * Writes a plan (or a sub-fleet of it) as a Skybrush compiled show, {@code .skyc}: what Skybrush
  * Live loads and Skybrush Server flies.
  *
- * <p>Layout: a ZIP with one entry, {@code show.json} (compact JSON, ASCII):
+ * <p>Layout: a ZIP with {@code show.json} (compact JSON, ASCII) and, when the plan has an MP3
+ * soundtrack, {@code media/audio.mp3} (the track's bytes unchanged):
  * <pre>
  * {"version":1,
  *  "settings":{"validation":{"maxAltitude":…,"maxVelocityXY":…,"maxVelocityZ":…,"maxVelocityZUp":…,
@@ -30,7 +35,11 @@ import java.util.zip.CRC32;
  *  "swarm":{"drones":[{"type":"generic","settings":{"name":"drone-00001","home":[x,y,z],
  *     "trajectory":{"version":1,"takeoffTime":t0,"points":[[0,[x,y,z],[]],[t,[x,y,z],[[cx,cy,cz]]],…]},
  *     "lights":{"version":1,"data":"BASE64"}}},…]},
- *  "environment":{"type":"outdoor"},
+ *  "environment":{"type":"outdoor","location":{"origin":[lon,lat,amsl],"orientation":deg},
+ *                 "cameras":[{"type":"perspective","name":…,"position":[…],"orientation":[w,x,y,z],
+ *                             "focalLength":mm,"default":true},…]},      // location, cameras: from the site
+ *  "media":{"audio":{"data":{"$ref":"media/audio.mp3"},"filename":…,"mediaType":"audio/mpeg",
+ *                    "startTime":−offset}},                               // with an MP3 soundtrack
  *  "meta":{"title":"…"}}
  * </pre>
  * Drones are inline rather than behind {@code $ref}s to per-drone files (Skybrush's loader
@@ -77,6 +86,17 @@ public final class SkycWriter {
      */
     public static double write(Plan plan, int from, int to, String title, OutputStream out, Path file,
                                ExportOptions.Progress progress) throws IOException {
+        return write(plan, from, to, title, out, file, progress, SkycEnvironment.NONE);
+    }
+
+    /**
+     * As {@link #write(Plan, int, int, String, OutputStream, Path, ExportOptions.Progress)}, with
+     * {@code environment.location} and {@code environment.cameras} from {@code env}, and the
+     * plan's music embedded as {@code media.audio} when it is an MP3 that exists (see
+     * {@link #audioProblem}).
+     */
+    public static double write(Plan plan, int from, int to, String title, OutputStream out, Path file,
+                               ExportOptions.Progress progress, SkycEnvironment env) throws IOException {
         int count = to - from;
         if (from < 0 || to > plan.droneCount() || count < 1 || count > ExportOptions.SKYBRUSH_MAX_DRONES) {
             throw new IllegalArgumentException("a .skyc holds 1.." + ExportOptions.SKYBRUSH_MAX_DRONES
@@ -115,15 +135,88 @@ public final class SkycWriter {
             progress.update(file, c.done, count);
         });
 
-        AsciiBuilder tail = new AsciiBuilder(256);
-        tail.append("]},\"environment\":{\"type\":\"outdoor\"},\"meta\":{\"title\":")
-                .appendJsonString(title == null ? "" : title).append("}}");
+        Music music = plan.timeline().music();
+        byte[] audio = music != null && audioProblem(plan) == null ? Files.readAllBytes(music.file()) : null;
+        AsciiBuilder tail = new AsciiBuilder(1024);
+        tail.append("]},\"environment\":");
+        appendEnvironment(tail, env);
+        if (audio != null) {
+            tail.append(",\"media\":{\"audio\":{\"data\":{\"$ref\":").appendJsonString(AUDIO_ENTRY)
+                    .append("},\"filename\":").appendJsonString(music.file().getFileName().toString())
+                    .append(",\"mediaType\":\"audio/mpeg\",\"startTime\":").append(num(-music.offset()))
+                    .append("}}");
+        }
+        tail.append(",\"meta\":{\"title\":").appendJsonString(title == null ? "" : title).append("}}");
         addChunk(tail.toByteArray(), parts, crc, size);
         parts.add(ZipWriter.finalBlock());
         try (ZipWriter zip = new ZipWriter(out)) {
             zip.addParts(SHOW_JSON, parts, crc.getValue(), size[0]);
+            if (audio != null) {
+                zip.add(AUDIO_ENTRY, ZipWriter.deflate(audio, 0, audio.length, 1));
+            }
         }
         return worst[0];
+    }
+
+    /** The archive entry of the embedded soundtrack, referenced from {@code media.audio.data}. */
+    public static final String AUDIO_ENTRY = "media/audio.mp3";
+
+    /**
+     * Why the plan's music cannot go into a {@code .skyc}, or null when it can (or there is none):
+     * Skybrush plays MPEG audio only, and the file must still exist where plan.json names it.
+     */
+    public static String audioProblem(Plan plan) {
+        Music m = plan.timeline().music();
+        if (m == null) {
+            return null;
+        }
+        if (!m.format().equals("mp3")) {
+            return "Skybrush plays MP3 only: the .skyc is written without the " + m.format().toUpperCase(java.util.Locale.ROOT)
+                    + " track " + m.file().getFileName() + "; convert it (ffmpeg -i " + m.file().getFileName()
+                    + " -b:a 192k music.mp3) and set music.file to the MP3";
+        }
+        if (!Files.isRegularFile(m.file())) {
+            return "the music file " + m.file() + " named by the plan is missing: the .skyc is written without it; "
+                    + "plan the show again to copy the track beside plan.json";
+        }
+        return null;
+    }
+
+    private static void appendEnvironment(AsciiBuilder b, SkycEnvironment env) {
+        b.append("{\"type\":\"outdoor\"");
+        Anchor a = env.anchor();
+        if (a != null) {
+            b.append(",\"location\":{\"origin\":[").append(num(a.longitude())).append(',').append(num(a.latitude()))
+                    .append(',').append(num(a.altitude())).append("],\"orientation\":")
+                    .append(num(SkycEnvironment.orientation(a))).append('}');
+        }
+        if (!env.cameras().isEmpty()) {
+            b.append(",\"cameras\":[");
+            for (int i = 0; i < env.cameras().size(); i++) {
+                SkycEnvironment.Camera c = env.cameras().get(i);
+                b.append(i == 0 ? "" : ",").append("{\"type\":\"perspective\",\"name\":").appendJsonString(c.name())
+                        .append(",\"position\":[").append(num(c.position()[0])).append(',').append(num(c.position()[1]))
+                        .append(',').append(num(c.position()[2])).append("],\"orientation\":[");
+                for (int k = 0; k < 4; k++) {
+                    b.append(k == 0 ? "" : ",").append(num(Math.round(c.orientationWxyz()[k] * 1e9) / 1e9));
+                }
+                b.append("],\"focalLength\":").append(num(Math.round(c.focalLength() * 1000) / 1000.0));
+                if (i == 0) {
+                    b.append(",\"default\":true");
+                }
+                b.append('}');
+            }
+            b.append(']');
+        }
+        b.append('}');
+    }
+
+    /** A finite double as JSON (shortest round-trip form; whole numbers without ".0"). */
+    private static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
     }
 
     /**
