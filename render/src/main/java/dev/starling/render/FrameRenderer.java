@@ -234,8 +234,13 @@ public final class FrameRenderer implements AutoCloseable {
     private String clockLine(FrameInfo f) {
         StringBuilder b = new StringBuilder();
         if (!plan.timeline().cues().isEmpty()) {
-            b.append(f.nextCue().isEmpty() ? "next: no cue left"
-                    : String.format(Locale.ROOT, "next: %s in %.1f s", f.nextCue(), f.nextCueIn()));
+            if (f.nextCue().isEmpty()) {
+                b.append("next: no cue left");
+            } else {
+                // a countdown rounds up, so "in 0.0 s" is the cue's own moment
+                double in = Math.max(0.0, Math.ceil(f.nextCueIn() * 10 - 1e-6) / 10);
+                b.append(String.format(Locale.ROOT, "next: %s in %.1f s", f.nextCue(), in));
+            }
         }
         if (plan.timeline().beats() != null) {
             if (b.length() > 0) {

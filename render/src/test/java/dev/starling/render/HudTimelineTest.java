@@ -95,6 +95,8 @@ class HudTimelineTest {
             assertNotEquals(atlas.glyph('?'), atlas.glyph(cp), "the cue's Chinese name has its glyphs");
         }
 
+        renderer.frames().render(16.97, camera, null);
+        assertEquals("next: 副歌 in 0.1 s   bar 8:2", renderer.frames().hudLines()[2], "the countdown rounds up");
         renderer.frames().render(17.0, camera, null);
         assertEquals("next: 副歌 in 0.0 s   bar 8:3", renderer.frames().hudLines()[2], "on the cue itself");
         renderer.frames().render(1.0, camera, null);
