@@ -45,10 +45,13 @@ import org.lwjgl.openal.ALCapabilities;
  * The show's music in the preview, through OpenAL (the OpenAL Soft that LWJGL bundles). It owns
  * one device, context, buffer (the whole track, 16-bit) and source, and keeps the sound with the
  * preview's clock: show time {@code t} is track time {@code t + offset} ({@link Music#offset});
- * before the track begins and after it ends there is silence.
+ * before the track begins and after it ends there is silence. When the show starts before the
+ * music (negative offset) the buffer begins with that much silence, so the track comes in on
+ * its exact sample from show time 0, however the frames fall, and the clock has a sound to
+ * follow before it too.
  *
  * <p>Once a frame the window calls {@link #sync} with its clock. The sound starts, from the
- * clock's track time, when the clock runs at 1× inside the track; pauses when the clock stops;
+ * clock's track time, when the clock runs at 1× before the track's end; pauses when the clock stops;
  * is muted at other speeds (pitch-shifted music is not what the show will sound like); and seeks
  * when the clock was moved by hand (scrub, scene jump). While it plays, {@code sync} returns the
  * show time being heard (the source's offset less the device's output latency), which the clock
@@ -67,6 +70,9 @@ final class MusicPlayer implements AutoCloseable {
     private final int buffer;
     private final int source;
     private final int sampleRate;
+    /** Frames of silence before the track in the buffer: the show's time before the music. */
+    private final int lead;
+    /** Frames in the buffer, silence included. */
     private final int frames;
     private final boolean latencyQuery;
     private final double[] offsetLatency = new double[2];
@@ -77,7 +83,7 @@ final class MusicPlayer implements AutoCloseable {
     private boolean closed;
 
     private MusicPlayer(Music music, String reason, String deviceName, long device, long context, int buffer,
-                        int source, int sampleRate, int frames, boolean latencyQuery) {
+                        int source, int sampleRate, int lead, int frames, boolean latencyQuery) {
         this.music = music;
         this.reason = reason;
         this.deviceName = deviceName;
@@ -86,6 +92,7 @@ final class MusicPlayer implements AutoCloseable {
         this.buffer = buffer;
         this.source = source;
         this.sampleRate = sampleRate;
+        this.lead = lead;
         this.frames = frames;
         this.latencyQuery = latencyQuery;
     }
@@ -102,7 +109,7 @@ final class MusicPlayer implements AutoCloseable {
 
     /** A player that plays nothing, saying why. */
     static MusicPlayer silent(Music music, String reason) {
-        return new MusicPlayer(music, reason, null, 0, 0, 0, 0, 0, 0, false);
+        return new MusicPlayer(music, reason, null, 0, 0, 0, 0, 0, 0, 0, false);
     }
 
     /** Plays {@code music} (may be {@code null}) on the system's default sound device. */
@@ -155,8 +162,9 @@ final class MusicPlayer implements AutoCloseable {
             ALCapabilities al = AL.createCapabilities(alc);
             buf = alGenBuffers();
             src = alGenSources();
-            alBufferData(buf, pcm.channels() == 1 ? AL_FORMAT_MONO16 : AL_FORMAT_STEREO16, stereoAtMost(pcm),
-                    pcm.sampleRate());
+            int lead = (int) Math.max(0, Math.round(-music.offset() * pcm.sampleRate()));
+            short[] samples = withLead(stereoAtMost(pcm), Math.min(2, pcm.channels()), lead);
+            alBufferData(buf, pcm.channels() == 1 ? AL_FORMAT_MONO16 : AL_FORMAT_STEREO16, samples, pcm.sampleRate());
             alSourcei(src, AL_BUFFER, buf);
             // at the listener: no distance attenuation, no panning; stereo straight to the speakers
             alSourcei(src, AL_SOURCE_RELATIVE, AL_TRUE);
@@ -169,7 +177,7 @@ final class MusicPlayer implements AutoCloseable {
             }
             String name = alcGetString(device, ALC_DEVICE_SPECIFIER);
             return new MusicPlayer(music, null, name == null ? "OpenAL" : name, device, ctx, buf, src,
-                    pcm.sampleRate(), pcm.frames(), al.AL_SOFT_source_latency);
+                    pcm.sampleRate(), lead, lead + pcm.frames(), al.AL_SOFT_source_latency);
         } catch (RuntimeException e) {
             release(device, ctx, buf, src);
             return silent(music, e.getMessage());
@@ -187,6 +195,16 @@ final class MusicPlayer implements AutoCloseable {
             out[2 * f] = s[c * f];
             out[2 * f + 1] = s[c * f + 1];
         }
+        return out;
+    }
+
+    /** {@code samples} ({@code channels} interleaved) after {@code lead} frames of silence. */
+    private static short[] withLead(short[] samples, int channels, int lead) {
+        if (lead == 0) {
+            return samples;
+        }
+        short[] out = new short[lead * channels + samples.length];
+        System.arraycopy(samples, 0, out, lead * channels, samples.length);
         return out;
     }
 
@@ -219,8 +237,9 @@ final class MusicPlayer implements AutoCloseable {
      * @param showTime the clock, seconds
      * @param running  the clock runs at 1× (not paused, not fast or slow)
      * @param jumped   the clock was moved by hand since the last call (scrub, scene jump, restart)
-     * @return the show time being heard while the music plays, for the clock to follow; NaN
-     *         while nothing is heard (silent player, clock stopped, before or after the track)
+     * @return the show time being heard while the music plays (its leading silence included),
+     *         for the clock to follow; NaN while nothing plays (silent player, clock stopped,
+     *         after the track, or before show time 0 when that is before the track)
      */
     double sync(double showTime, boolean running, boolean jumped) {
         if (reason != null || closed) {
@@ -229,8 +248,7 @@ final class MusicPlayer implements AutoCloseable {
         if (jumped || !running) {
             ended = false;
         }
-        double track = trackTime(music, showTime);
-        long sample = Math.round(track * sampleRate);
+        long sample = Math.round(trackTime(music, showTime) * sampleRate) + lead;
         if (!running || ended || sample < 0 || sample >= frames) {
             if (sounding) {
                 alSourcePause(source);
@@ -256,11 +274,14 @@ final class MusicPlayer implements AutoCloseable {
 
     /** The track time reaching the speakers now: the source's offset less the output latency. */
     private double heardTrackTime() {
+        double buffered;
         if (latencyQuery) {
             alGetSourcedvSOFT(source, AL_SEC_OFFSET_LATENCY_SOFT, offsetLatency);
-            return offsetLatency[0] - offsetLatency[1];
+            buffered = offsetLatency[0] - offsetLatency[1];
+        } else {
+            buffered = alGetSourcef(source, AL_SEC_OFFSET);
         }
-        return alGetSourcef(source, AL_SEC_OFFSET);
+        return buffered - lead / (double) sampleRate;
     }
 
     private static void release(long device, long context, int buffer, int source) {

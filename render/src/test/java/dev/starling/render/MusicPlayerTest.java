@@ -103,8 +103,11 @@ class MusicPlayerTest {
         try (MusicPlayer p = MusicPlayer.onDevice(MUSIC, new Pcm(TRACK, 1, RATE), device, monoFloat)) {
             assertTrue(p.audible(), p.reason());
 
-            assertTrue(Double.isNaN(p.sync(0.5, true, false)), "show time 0.5: the track has not begun");
-            assertEquals(0f, peak(render(device, BLOCK), 0), "silence before the track");
+            assertEquals(0.5, p.sync(0.5, true, false), 1e-12, "show time 0.5: the sound starts, silent until the track");
+            float[] intro = render(device, (int) (0.75 * RATE));
+            assertEquals(0f, peak(intro, 0, RATE / 2), "silence before the track");
+            assertPlays(java.util.Arrays.copyOfRange(intro, RATE / 2, intro.length), 0.0);
+            assertEquals(1.25, p.sync(0.55, true, false), 1e-3, "the clock is told what is heard: 1.25 s");
 
             assertEquals(3.25, p.sync(3.25, true, true), 1e-12, "a jump to 3.25 starts the sound there");
             assertPlays(render(device, BLOCK), 2.25);
@@ -133,8 +136,12 @@ class MusicPlayerTest {
     }
 
     private static float peak(float[] s, int from) {
+        return peak(s, from, s.length);
+    }
+
+    private static float peak(float[] s, int from, int to) {
         float m = 0;
-        for (int i = from; i < s.length; i++) {
+        for (int i = from; i < to; i++) {
             m = Math.max(m, Math.abs(s[i]));
         }
         return m;
