@@ -29,6 +29,10 @@ import picocli.CommandLine.Option;
             "or P/N previous/next scene, H hide the HUD, Esc or Q quit.",
             "Mouse: drag to orbit, wheel to zoom.",
             "",
+            "The show's music plays along at 1x and follows pause, scrubs and scene jumps",
+            "(muted at other speeds); the HUD counts down to the next cue. Without a sound",
+            "device the preview runs silent and says so.",
+            "",
             "Needs a desktop display; on a machine without one use 'starling render'.",
             ""},
         footer = {"", "Exit codes: 0 closed normally, 1 no display or OpenGL, 2 bad input or command line."})
@@ -70,6 +74,7 @@ final class PreviewCommand implements Callable<Integer> {
         try (window) {
             out.printf("previewing %s (%d drones) from %s; space play/pause, arrows scrub, +/- speed, 1-5 cameras,"
                     + " PgUp/PgDn scenes, H HUD, Esc quit%n", scene.plan, plan.droneCount(), camera.name());
+            out.println(window.sound());
             out.flush();
             while (!window.shouldClose()) {
                 window.frame();

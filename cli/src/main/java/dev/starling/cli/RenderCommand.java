@@ -10,6 +10,7 @@ import dev.starling.render.FrameInfo;
 import dev.starling.render.OffscreenRenderer;
 import dev.starling.render.RenderException;
 import dev.starling.render.Video;
+import dev.starling.show.Music;
 import dev.starling.site.Site;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,13 +44,17 @@ import picocli.CommandLine.Parameters;
             "  starling render plan.json --at 95 --size 1920x1080 --no-hud --out hd.png",
             "  starling render plan.json --from 0 --to 30 --fps 30 --out frames/",
             "      (frames/frame-00001.png ... and frames/show.mp4 with ffmpeg)",
+            "  starling render plan.json --from 140 --to 160 --out chorus.mp4",
+            "      (just the video, with the show's music under it; needs ffmpeg)",
             "  starling render plan.json --benchmark --size 1280x720",
             "  xvfb-run -a starling render plan.json --at 95 --out ai-car.png",
             "      (no screen here: a virtual display, Mesa draws in software)",
             "",
             "PLAN is a plan.json written by 'starling plan'. Times are seconds from the",
             "show's start; the HUD shows time, scene, drone count and the live minimum",
-            "separation (--no-hud leaves it out). PNGs are written atomically.",
+            "separation, and the next cue and bar:beat when the show has them (--no-hud",
+            "leaves it out). PNGs are written atomically. When the plan has music, the",
+            "MP4 carries it (AAC), cut to start at --from on the show's clock.",
             ""},
         footer = {"", "Cameras: the site's viewpoints (Chongqing: south-bank, north-bank, chaotianmen), top, orbit.",
             "Exit codes: 0 written, 1 rendering failed (no display or OpenGL), 2 bad input or command line."})
@@ -74,7 +79,7 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--fps", paramLabel = "F", defaultValue = "30", description = "frames per second of a sequence (default: ${DEFAULT-VALUE})")
     double fps;
 
-    @Option(names = "--out", paramLabel = "PATH", description = "FILE.png for --at, a folder for --from/--to")
+    @Option(names = "--out", paramLabel = "PATH", description = "FILE.png for --at; a folder (PNGs and show.mp4) or FILE.mp4 for --from/--to")
     Path out;
 
     @Option(names = "--benchmark", description = "time a fixed sequence (--frames frames spread over the show) and print frames per second")
@@ -118,7 +123,8 @@ final class RenderCommand implements Callable<Integer> {
         if (out == null) {
             throw new InputException(null, "--out", "missing", at != null ? "e.g. --out frame.png" : "e.g. --out frames/");
         }
-        AtomicFiles.requireNotAnInput(out, scene.plan, scene.site);
+        Music music = plan.timeline().music();
+        AtomicFiles.requireNotAnInput(out, scene.plan, scene.site, music == null ? null : music.file());
         if (at != null) {
             scene.requireInShow(plan, at, "--at");
             if (Files.isDirectory(out) || !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
@@ -148,10 +154,55 @@ final class RenderCommand implements Callable<Integer> {
             throw new InputException(null, "--fps", count + " frames is more than " + MAX_FRAMES,
                     "render a shorter span or fewer frames per second");
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new InputException(out.toString(), "--out", "is a file; a sequence goes into a folder", "e.g. --out frames/");
+        boolean toMp4 = !Files.isDirectory(out) && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mp4");
+        if (!toMp4 && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new InputException(out.toString(), "--out", "is a file; a sequence goes into a folder or FILE.mp4",
+                    "e.g. --out frames/ or --out clip.mp4");
         }
-        return render(plan, site, size, r -> sequence(r, camera, count, outW, err));
+        if (toMp4 && noVideo) {
+            throw new InputException(null, "--no-video", "--out " + out + " asks for a video", "drop --no-video, or give a folder");
+        }
+        Optional<Path> ffmpeg = Video.ffmpeg();
+        if (toMp4 && ffmpeg.isEmpty()) {
+            err.println("error: writing " + out + " needs ffmpeg on the PATH, and there is none");
+            err.println("  hint: install ffmpeg, or give a folder to get the PNG frames: --out frames/");
+            return Starling.EXIT_VIOLATIONS;
+        }
+        Video.Soundtrack sound = noVideo ? null : soundtrack(plan, count, outW);
+        if (!toMp4) {
+            return render(plan, site, size, r -> sequence(r, camera, count, out, out.resolve(VIDEO), ffmpeg, sound, outW, err));
+        }
+        Path abs = out.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path frameDir = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".frames-");
+        try {
+            return render(plan, site, size, r -> sequence(r, camera, count, frameDir, out, ffmpeg, sound, outW, err));
+        } finally {
+            deleteFrames(frameDir, count);
+        }
+    }
+
+    /**
+     * The show's music under the clip, or {@code null} (saying why) when the plan has none, its
+     * file is gone, or the clip lies wholly outside the track.
+     */
+    private Video.Soundtrack soundtrack(Plan plan, int count, PrintWriter outW) {
+        Music m = plan.timeline().music();
+        if (m == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(m.file())) {
+            outW.println("no sound: the music file " + m.file() + " is missing, so the video is silent"
+                    + " (put the track back beside plan.json, or plan the show again)");
+            return null;
+        }
+        double clipEnd = from + count / fps;
+        if (clipEnd <= m.startInShow() || from >= m.endInShow()) {
+            outW.printf(Locale.ROOT, "no sound: the clip (%.2f..%.2f s) lies outside the music (%.2f..%.2f s of show time)%n",
+                    from, clipEnd, m.startInShow(), m.endInShow());
+            return null;
+        }
+        return Video.Soundtrack.of(m, from);
     }
 
     private void benchmark(OffscreenRenderer r, Plan plan, Camera camera, PrintWriter outW) {
@@ -163,30 +214,54 @@ final class RenderCommand implements Callable<Integer> {
                 b.fps(), 1000 / b.fps(), b.slowestMs(), b.fpsWithReadback());
     }
 
-    private void sequence(OffscreenRenderer r, Camera camera, int count, PrintWriter outW, PrintWriter err)
-            throws IOException {
-        Files.createDirectories(out);
+    /**
+     * Writes the frames into {@code dir} and, unless --no-video, encodes them with {@code sound}
+     * into {@code mp4}; when the frames are the output (not a temporary folder), says where they are.
+     */
+    private void sequence(OffscreenRenderer r, Camera camera, int count, Path dir, Path mp4, Optional<Path> ffmpeg,
+                          Video.Soundtrack sound, PrintWriter outW, PrintWriter err) throws IOException {
+        Files.createDirectories(dir);
         ProgressBar bar = new ProgressBar(err, quiet);
         bar.stage("render");
-        List<Path> files = r.writeSequence(from, to, fps, camera, out,
+        List<Path> files = r.writeSequence(from, to, fps, camera, dir,
                 k -> bar.update(k / (double) count, "frame " + k + "/" + count));
         bar.done();
-        outW.printf(Locale.ROOT, "wrote %d frames to %s (%s ... %s)%n", files.size(), out,
-                files.get(0).getFileName(), files.get(files.size() - 1).getFileName());
+        boolean framesAreOutput = dir.equals(out);
+        if (framesAreOutput) {
+            outW.printf(Locale.ROOT, "wrote %d frames to %s (%s ... %s)%n", files.size(), out,
+                    files.get(0).getFileName(), files.get(files.size() - 1).getFileName());
+        }
         if (noVideo) {
             return;
         }
-        Optional<Path> ffmpeg = Video.ffmpeg();
-        Path mp4 = out.resolve(VIDEO);
         if (ffmpeg.isEmpty()) {
             outW.println("no ffmpeg on the PATH, so no video; with ffmpeg installed this makes one:");
-            outW.println("  " + String.join(" ", Video.command(Path.of("ffmpeg"), out, fps, files.size(), mp4)));
+            outW.println("  " + String.join(" ", Video.command(Path.of("ffmpeg"), dir, fps, files.size(), sound, mp4)));
             return;
         }
         bar.stage("encode mp4");
-        Video.encode(ffmpeg.get(), out, fps, files.size(), mp4);
+        Video.encode(ffmpeg.get(), dir, fps, files.size(), sound, mp4);
         bar.done();
-        outW.printf(Locale.ROOT, "wrote %s (%d frames at %s fps, ffmpeg)%n", mp4, files.size(), fpsText(fps));
+        outW.printf(Locale.ROOT, "wrote %s (%d frames at %s fps, %s, ffmpeg)%n", mp4, files.size(), fpsText(fps),
+                soundText(sound));
+    }
+
+    private static String soundText(Video.Soundtrack sound) {
+        if (sound == null) {
+            return "no sound";
+        }
+        String name = sound.file().getFileName().toString();
+        return sound.start() >= 0
+                ? String.format(Locale.ROOT, "sound: %s from %.3f s", name, sound.start())
+                : String.format(Locale.ROOT, "sound: %.3f s of silence, then %s", -sound.start(), name);
+    }
+
+    /** Removes the temporary frame folder of an FILE.mp4 render: the frames it wrote, then the folder. */
+    private static void deleteFrames(Path dir, int count) throws IOException {
+        for (int k = 1; k <= count; k++) {
+            Files.deleteIfExists(dir.resolve(String.format(Locale.ROOT, Video.FRAME_PATTERN, k)));
+        }
+        Files.deleteIfExists(dir);
     }
 
     private static String fpsText(double fps) {

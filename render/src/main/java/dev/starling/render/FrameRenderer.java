@@ -22,6 +22,7 @@ import static org.lwjgl.opengl.GL33C.glViewport;
 
 import dev.starling.plan.Plan;
 import dev.starling.plan.SceneSpan;
+import dev.starling.show.Cue;
 import dev.starling.show.Limits;
 import dev.starling.site.Site;
 import java.awt.image.BufferedImage;
@@ -98,11 +99,14 @@ public final class FrameRenderer implements AutoCloseable {
         this.plan = plan;
         this.site = site;
         drones = new DroneFrame(plan);
-        timeline = new Timeline(plan.scenes(), plan.startTime(), plan.endTime());
+        timeline = new Timeline(plan.scenes(), plan.startTime(), plan.endTime(), plan.timeline());
         mirror = new Matrix4f().reflect(0, 0, 1, (float) -site.waterLevel());
         StringBuilder glyphs = new StringBuilder(plan.name()).append("×·–");
         for (SceneSpan s : plan.scenes()) {
             glyphs.append(s.name());
+        }
+        for (Cue c : plan.timeline().cues()) {
+            glyphs.append(c.name());
         }
         for (Camera c : Camera.presets(site)) {
             glyphs.append(c.name());
@@ -197,8 +201,10 @@ public final class FrameRenderer implements AutoCloseable {
         dronePass.draw(vp, w, h, pixelsPerMetre);
 
         bloom.apply(hdr.texture(), output);
+        Cue cue = timeline.nextCue(t);
         FrameInfo info = new FrameInfo(t, timeline.describe(t), drones.droneCount(), drones.litCount,
-                drones.airborne, drones.minSeparation, camera.name());
+                drones.airborne, drones.minSeparation, camera.name(), cue == null ? "" : cue.name(),
+                cue == null ? Double.NaN : Math.max(0, cue.time() - t), timeline.barAt(t), timeline.beatInBar(t));
         if (hudVisible) {
             output.bind();
             lastHud = hudLines(info, status);
@@ -216,12 +222,33 @@ public final class FrameRenderer implements AutoCloseable {
             sep += String.format(Locale.ROOT, " (limit %.2f m)", limit);
         }
         String cam = "camera " + f.camera() + (status == null ? "" : "   " + status);
-        return new String[] {
-            title,
-            String.format(Locale.ROOT, "t %.1f s / %.1f s   %s", f.time(), timeline.end(), f.scene()),
-            String.format(Locale.ROOT, "drones %d (%d lit)   min separation %s", f.drones(), f.lit(), sep),
-            cam,
-        };
+        String time = String.format(Locale.ROOT, "t %.1f s / %.1f s   %s", f.time(), timeline.end(), f.scene());
+        String drones = String.format(Locale.ROOT, "drones %d (%d lit)   min separation %s", f.drones(), f.lit(), sep);
+        if (!timeline.hasClock()) {
+            return new String[] {title, time, drones, cam};
+        }
+        return new String[] {title, time, clockLine(f), drones, cam};
+    }
+
+    /** {@code next: chorus in 4.2 s   bar 33:2}: the cue ahead, then bar:beat when the show has a beat grid. */
+    private String clockLine(FrameInfo f) {
+        StringBuilder b = new StringBuilder();
+        if (!plan.timeline().cues().isEmpty()) {
+            if (f.nextCue().isEmpty()) {
+                b.append("next: no cue left");
+            } else {
+                // a countdown rounds up, so "in 0.0 s" is the cue's own moment
+                double in = Math.max(0.0, Math.ceil(f.nextCueIn() * 10 - 1e-6) / 10);
+                b.append(String.format(Locale.ROOT, "next: %s in %.1f s", f.nextCue(), in));
+            }
+        }
+        if (plan.timeline().beats() != null) {
+            if (b.length() > 0) {
+                b.append("   ");
+            }
+            b.append(f.bar() == 0 ? "bar -" : String.format(Locale.ROOT, "bar %d:%d", f.bar(), f.beat()));
+        }
+        return b.toString();
     }
 
     private int[] hudColors(FrameInfo f, int n) {
@@ -230,9 +257,19 @@ public final class FrameRenderer implements AutoCloseable {
         c[0] = HUD_TITLE;
         double limit = plan.limits().minSeparation();
         if (Limits.given(limit) && f.minSeparation() < limit) {
-            c[2] = HUD_WARN;
+            c[n - 2] = HUD_WARN; // the drones line, just above the camera's
         }
         return c;
+    }
+
+    /** The glyphs the HUD draws from (for tests). */
+    FontAtlas hudAtlas() {
+        return hud.atlas();
+    }
+
+    /** The HUD's lines in the last frame drawn with the HUD shown, top first. */
+    String[] hudLines() {
+        return lastHud.clone();
     }
 
     /** Pixel rectangle (x, y, width, height; origin top-left) the HUD panel covered in the last frame. */

@@ -101,6 +101,11 @@ final class HudPass implements AutoCloseable {
         glBindVertexArray(0);
     }
 
+    /** The glyphs it draws from (for tests). */
+    FontAtlas atlas() {
+        return atlas;
+    }
+
     /** Pixel rectangle the panel covers for these lines: x, y, width, height (for tests). */
     int[] panel(String[] lines) {
         int margin = atlas.lineHeight / 2;

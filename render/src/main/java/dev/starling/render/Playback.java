@@ -4,19 +4,28 @@ import java.util.Locale;
 
 /**
  * The preview's clock and controls, without any window: play/pause, scrub, speed steps and scene
- * jumps over [start, end] of a show. Time only moves through {@link #advance}, which the window
- * calls with the wall-clock seconds of each frame.
+ * jumps over [start, end] of a show. Time moves through {@link #advance}, which the window calls
+ * with the wall-clock seconds of each frame, and, while music plays, through {@link #follow},
+ * which keeps it with what is heard. Moves by hand are counted ({@link #jumps}) so that the
+ * music can seek to them.
  */
 final class Playback {
     /** Speeds the + and − keys step through. */
     static final double[] SPEEDS = {0.1, 0.25, 0.5, 1, 2, 4, 8, 16};
     /** Seconds of show time one arrow-key press moves. */
     static final double SCRUB_STEP = 2.0;
+    /**
+     * Largest gap between the clock and the music heard that the clock keeps, seconds: beyond
+     * it the clock jumps to the sound. Below what a viewer notices (lip-sync tolerances start at
+     * about 45 ms of sound ahead of picture), above the jitter of the heard position.
+     */
+    static final double RESYNC = 0.020;
 
     private final Timeline timeline;
     private double time;
     private int speedIndex;
     private boolean paused;
+    private long jumps;
 
     Playback(Timeline timeline, double startTime, double speed) {
         this.timeline = timeline;
@@ -42,6 +51,26 @@ final class Playback {
         return paused;
     }
 
+    /** True when the clock runs at 1×: the music plays along only then. */
+    boolean running() {
+        return !paused && speed() == 1;
+    }
+
+    /** How many times the clock was moved by hand (scrub, scene jump, restart from the end). */
+    long jumps() {
+        return jumps;
+    }
+
+    /**
+     * Keeps the running clock with the music: when the show time being heard differs from the
+     * clock by more than {@link #RESYNC}, the clock takes it. Ignored while paused.
+     */
+    void follow(double heard) {
+        if (!paused && Math.abs(heard - time) > RESYNC) {
+            time = clamp(heard);
+        }
+    }
+
     /** Moves the clock by {@code wallSeconds} × speed unless paused; pauses at the end of the show. */
     void advance(double wallSeconds) {
         if (paused) {
@@ -57,6 +86,7 @@ final class Playback {
     void togglePause() {
         if (paused && time >= timeline.end()) {
             time = timeline.start();
+            jumps++;
         }
         paused = !paused;
     }
@@ -64,6 +94,7 @@ final class Playback {
     /** Arrow keys: {@code steps} × {@value #SCRUB_STEP} s forward (negative: back). */
     void scrub(int steps) {
         time = clamp(time + steps * SCRUB_STEP);
+        jumps++;
     }
 
     void faster() {
@@ -77,11 +108,13 @@ final class Playback {
     /** PageDown / N: to the start of the next scene's hold. */
     void nextScene() {
         time = clamp(timeline.nextSceneTime(time));
+        jumps++;
     }
 
     /** PageUp / P: to the start of this or the previous scene's hold. */
     void previousScene() {
         time = clamp(timeline.previousSceneTime(time));
+        jumps++;
     }
 
     /** One line for the HUD: {@code playing x1} or {@code paused}. */

@@ -49,6 +49,10 @@ import org.lwjgl.system.MemoryStack;
  * PageUp/PageDown or P/N previous/next scene; H hide/show the HUD; Esc or Q quit. Mouse: drag to
  * orbit (switches to the {@code orbit} camera, starting from the current view), wheel to zoom.
  *
+ * <p>The show's music plays along at 1× ({@link MusicPlayer}): it starts, pauses, seeks with the
+ * scrub and scene keys, and is muted at other speeds; while it plays the clock follows the
+ * sound. Without a sound device the window runs silent ({@link #sound} says so).
+ *
  * <p>The GrassDemo shape: {@link #open}, then {@link #frame} until {@link #shouldClose}, then
  * {@link #close}, all on one thread (GLFW wants the window on the thread that created it; on
  * macOS, the main one).
@@ -64,6 +68,7 @@ public final class PreviewWindow implements AutoCloseable {
     private final GlContext gl;
     private final FrameRenderer frames;
     private final Playback playback;
+    private final MusicPlayer music;
     private final List<Camera> presets;
     private Camera camera;
     private boolean hud = true;
@@ -72,36 +77,50 @@ public final class PreviewWindow implements AutoCloseable {
     private double lastY;
     private long lastNanos;
     private FrameInfo lastFrame;
+    private long jumpsHeard;
 
-    private PreviewWindow(GlContext gl, FrameRenderer frames, Playback playback, List<Camera> presets, Camera camera) {
+    private PreviewWindow(GlContext gl, FrameRenderer frames, Playback playback, MusicPlayer music,
+                          List<Camera> presets, Camera camera) {
         this.gl = gl;
         this.frames = frames;
         this.playback = playback;
+        this.music = music;
         this.presets = presets;
         this.camera = camera;
     }
 
     /**
      * Opens the window ({@code width} × {@code height} screen pixels) showing {@code plan} over
-     * {@code site} from {@code camera}, at {@code startTime} seconds, playing at {@code speed}.
+     * {@code site} from {@code camera}, at {@code startTime} seconds, playing at {@code speed},
+     * with the plan's music on the default sound device (silent without one).
      *
      * @throws RenderException when no window or OpenGL 3.3 context can be had
      */
     public static PreviewWindow open(Plan plan, Site site, int width, int height, Camera camera, double startTime,
                                      double speed) {
         GlContext gl = GlContext.open(width, height, true, "Starling preview: " + plan.name());
+        FrameRenderer frames = null;
         try {
             glfwSwapInterval(1);
             int[] fb = framebufferSize(gl.window());
-            FrameRenderer frames = new FrameRenderer(plan, site, fb[0], fb[1]);
+            frames = new FrameRenderer(plan, site, fb[0], fb[1]);
             Playback playback = new Playback(frames.timeline(), startTime, speed);
-            PreviewWindow w = new PreviewWindow(gl, frames, playback, Camera.presets(site), camera);
+            MusicPlayer music = MusicPlayer.open(plan.timeline().music());
+            PreviewWindow w = new PreviewWindow(gl, frames, playback, music, Camera.presets(site), camera);
             w.install();
             return w;
         } catch (RuntimeException e) {
+            if (frames != null) {
+                frames.close();
+            }
             gl.close();
             throw e;
         }
+    }
+
+    /** One line for the terminal: the music playing and where, or why the preview is silent. */
+    public String sound() {
+        return music.describe();
     }
 
     private void install() {
@@ -127,15 +146,27 @@ public final class PreviewWindow implements AutoCloseable {
         long now = System.nanoTime();
         playback.advance(Math.min(0.25, (now - lastNanos) / 1e9));
         lastNanos = now;
+        boolean jumped = playback.jumps() != jumpsHeard;
+        jumpsHeard = playback.jumps();
+        double heard = music.sync(playback.time(), playback.running(), jumped);
+        if (!Double.isNaN(heard)) {
+            playback.follow(heard);
+        }
         int[] fb = framebufferSize(gl.window());
         if (fb[0] >= 8 && fb[1] >= 8) {
             frames.resize(fb[0], fb[1]);
             frames.setHudVisible(hud);
-            lastFrame = frames.render(playback.time(), camera, playback.status());
+            lastFrame = frames.render(playback.time(), camera, status());
             frames.blitToWindow(fb[0], fb[1]);
         }
         glfwSwapBuffers(gl.window());
         return lastFrame;
+    }
+
+    /** The HUD's play state: {@code playing x1}, {@code paused}, {@code playing x2, muted}. */
+    private String status() {
+        boolean muted = music.audible() && !playback.paused() && !playback.running();
+        return playback.status() + (muted ? ", muted" : "");
     }
 
     // ---- input (package-private so tests can drive the same handlers GLFW calls) ----
@@ -196,6 +227,11 @@ public final class PreviewWindow implements AutoCloseable {
         return playback;
     }
 
+    /** The music player (for tests). */
+    MusicPlayer music() {
+        return music;
+    }
+
     /** The camera now in use. */
     public Camera camera() {
         return camera;
@@ -216,6 +252,7 @@ public final class PreviewWindow implements AutoCloseable {
 
     @Override
     public void close() {
+        music.close();
         Callbacks.glfwFreeCallbacks(gl.window());
         frames.close();
         gl.close();

@@ -82,4 +82,56 @@ class PlaybackTest {
         p.previousScene();
         assertEquals(0, p.time(), EPS);
     }
+
+    @Test
+    void theClockFollowsTheMusicOnlyBeyondTheResyncGap() {
+        Playback p = new Playback(TIMELINE, 10, 1);
+        p.follow(10 + 0.9 * Playback.RESYNC);
+        assertEquals(10, p.time(), EPS, "within the gap the clock keeps its own smooth time");
+        p.follow(10 - 0.9 * Playback.RESYNC);
+        assertEquals(10, p.time(), EPS);
+        p.follow(10 + 1.5 * Playback.RESYNC);
+        assertEquals(10 + 1.5 * Playback.RESYNC, p.time(), EPS, "beyond it the clock takes the sound's time");
+        p.follow(9.9);
+        assertEquals(9.9, p.time(), EPS, "behind as well as ahead");
+        p.follow(99);
+        assertEquals(70, p.time(), EPS, "never past the show's end");
+        Playback paused = new Playback(TIMELINE, 10, 1);
+        paused.togglePause();
+        paused.follow(12);
+        assertEquals(10, paused.time(), EPS, "paused: nothing to follow");
+    }
+
+    @Test
+    void movesByHandAreCountedSoTheMusicSeeks() {
+        Playback p = new Playback(TIMELINE, 0, 1);
+        p.advance(1);
+        p.faster();
+        p.slower();
+        p.togglePause();
+        p.togglePause();
+        assertEquals(0, p.jumps(), "playing, speed and pause move nothing by hand");
+        p.scrub(1);
+        p.scrub(-1);
+        p.nextScene();
+        p.previousScene();
+        assertEquals(4, p.jumps());
+        p.advance(1000);
+        p.togglePause();
+        assertEquals(5, p.jumps(), "play at the end starts over: a jump to the start");
+    }
+
+    @Test
+    void musicPlaysAlongOnlyAtOneTimesSpeed() {
+        Playback p = new Playback(TIMELINE, 0, 1);
+        assertTrue(p.running());
+        p.faster();
+        assertFalse(p.running(), "x2: muted");
+        p.slower();
+        p.slower();
+        assertFalse(p.running(), "x0.5: muted");
+        p.faster();
+        p.togglePause();
+        assertFalse(p.running(), "paused");
+    }
 }

@@ -15,7 +15,13 @@ import static org.lwjgl.glfw.GLFW.GLFW_PRESS;
 import static org.lwjgl.glfw.GLFW.GLFW_RELEASE;
 
 import dev.starling.plan.Plan;
+import dev.starling.show.Music;
+import dev.starling.show.Timeline;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The interactive window, driven through the same handlers GLFW calls (a visible window under Xvfb in CI). */
 class PreviewWindowTest {
@@ -62,6 +68,32 @@ class PreviewWindowTest {
             assertFalse(w.shouldClose());
             w.onKey(GLFW_KEY_ESCAPE, GLFW_PRESS, 0);
             assertTrue(w.shouldClose());
+        }
+    }
+
+    /** With music: it plays along, or (no sound device, as in CI) the preview runs silent and says why. */
+    @Test
+    void withMusicThePreviewPlaysAlongOrRunsSilentSayingWhy(@TempDir Path dir) throws IOException {
+        GlTests.assumeGl();
+        Path wav = dir.resolve("music.wav");
+        Tracks.writeWav(wav, Tracks.noise(8000 * 60, 1, 200, 3), 1, 8000);
+        Plan demo = DemoPlans.aiCar(100);
+        Plan plan = new Plan(demo.name(), demo.limits(), demo.trajectories(), demo.lights(), demo.scenes(),
+                new Timeline(new Music(wav, "wav", 0, 60), List.of(), null));
+        var site = ChongqingSite.load();
+        try (PreviewWindow w = PreviewWindow.open(plan, site, 320, 180, Camera.presets(site).get(0), 5, 1)) {
+            String sound = w.sound();
+            boolean audible = sound.startsWith("sound: music.wav through ");
+            assertTrue(audible || sound.startsWith("sound: off, the preview runs silent ("), sound);
+            w.frame();
+            assertEquals(audible, w.music().sounding(), "at 1x inside the track the music plays, if it can");
+            w.onKey(GLFW_KEY_RIGHT, GLFW_PRESS, 0);
+            double scrubbed = w.playback().time();
+            w.frame();
+            assertTrue(w.playback().time() >= scrubbed - Playback.RESYNC, "the scrub holds: the sound seeks, not the clock");
+            w.onKey(GLFW_KEY_SPACE, GLFW_PRESS, 0);
+            w.frame();
+            assertFalse(w.music().sounding(), "paused: silent");
         }
     }
 }
