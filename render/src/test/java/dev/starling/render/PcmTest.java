@@ -46,10 +46,25 @@ class PcmTest {
     }
 
     @Test
-    void formatsItDoesNotDecodeYetAreRefusedWithTheReason(@TempDir Path dir) throws IOException {
-        Path mp3 = Files.write(dir.resolve("song.mp3"), new byte[] {1, 2, 3});
-        IOException e = assertThrows(IOException.class, () -> Pcm.decode(mp3));
-        assertTrue(e.getMessage().contains("WAV tracks only") && e.getMessage().contains("MP3"), e.getMessage());
+    void theFlagshipMp3DecodesToTheWholeTrack() throws IOException {
+        Pcm p = Pcm.decode(Path.of("..", "shows", "chongqing", "assets", "soundtrack.mp3"));
+        assertEquals(22050, p.sampleRate());
+        assertEquals(1, p.channels());
+        assertEquals(376.0, p.seconds(), 0.1, "every frame decoded");
+        int loud = 0;
+        for (int i = 145 * 22050; i < 146 * 22050; i++) {
+            loud = Math.max(loud, Math.abs(p.samples()[i]));
+        }
+        assertTrue(loud > 8000, "the chorus is not silence: peak " + loud);
+    }
+
+    @Test
+    void filesItCannotDecodeAreRefusedWithTheReason(@TempDir Path dir) throws IOException {
+        Path ogg = Files.write(dir.resolve("song.ogg"), new byte[] {1, 2, 3});
+        IOException e = assertThrows(IOException.class, () -> Pcm.decode(ogg));
+        assertTrue(e.getMessage().contains("MP3 and WAV") && e.getMessage().contains("OGG"), e.getMessage());
+        Path notMp3 = Files.write(dir.resolve("song.mp3"), new byte[] {1, 2, 3});
+        assertThrows(IOException.class, () -> Pcm.decode(notMp3));
         Path notWav = Files.write(dir.resolve("noise.wav"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
         IOException bad = assertThrows(IOException.class, () -> Pcm.decode(notWav));
         assertTrue(bad.getMessage().contains("noise.wav"), bad.getMessage());
