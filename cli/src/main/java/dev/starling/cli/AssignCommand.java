@@ -7,7 +7,7 @@ import dev.starling.assign.Assigner;
 import dev.starling.assign.Assignment;
 import dev.starling.assign.Certificate;
 import dev.starling.assign.PointsCsv;
-import dev.starling.io.AtomicFiles;
+import dev.starling.base.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import dev.starling.formation.FormationResult;
 import dev.starling.formation.Formations;
 import dev.starling.formation.Targets;
 import dev.starling.formation.TargetsImage;
-import dev.starling.io.AtomicFiles;
+import dev.starling.base.AtomicFiles;
 import dev.starling.show.FormationSpec;
 import dev.starling.show.Placement;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import dev.starling.analysis.ClearanceReport;
 import dev.starling.analysis.DroneProfile;
 import dev.starling.analysis.Wind;
 import dev.starling.formation.Targets;
-import dev.starling.io.AtomicFiles;
+import dev.starling.base.AtomicFiles;
 import dev.starling.io.ExportFormat;
 import dev.starling.io.ExportOptions;
 import dev.starling.io.Exporter;

@@ -1,7 +1,7 @@
 package dev.starling.cli;
 
 import dev.starling.InputException;
-import dev.starling.io.AtomicFiles;
+import dev.starling.base.AtomicFiles;
 import dev.starling.io.json.PlanJson;
 import dev.starling.plan.Plan;
 import dev.starling.render.Camera;

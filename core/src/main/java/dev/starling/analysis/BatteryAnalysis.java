@@ -1,5 +1,6 @@
 package dev.starling.analysis;
 
+import dev.starling.base.Parallel;
 import dev.starling.light.LightProgram;
 import dev.starling.plan.Plan;
 import dev.starling.trajectory.Trajectory;
@@ -49,7 +50,7 @@ public final class BatteryAnalysis {
         double[] energyJ = new double[n];
         double[] airborne = new double[n];
         double wx = wind.meanX(), wy = wind.meanY();
-        Parallel.forRanges(n, threads, Math.max(1, threads) * 4, (chunk, lo, hi) -> {
+        Parallel.forRanges(n, Math.max(1, threads) * 4, threads, (chunk, lo, hi) -> {
             double[] out = new double[2];
             double[] buf = new double[9];
             for (int i = lo; i < hi; i++) {

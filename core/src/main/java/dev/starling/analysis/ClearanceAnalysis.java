@@ -1,5 +1,6 @@
 package dev.starling.analysis;
 
+import dev.starling.base.Parallel;
 import dev.starling.plan.Plan;
 import dev.starling.site.Bank;
 import dev.starling.site.Bridge;
@@ -55,7 +56,7 @@ public final class ClearanceAnalysis {
         // Pass 1, per Bézier segment: a stationary segment is one exact sample; a moving one is
         // sampled adaptively with its own speed bound, densely only where it may enter the buffer.
         // vs[i][q] is the speed bound over the interval from sample q to q+1.
-        Parallel.forRanges(n, threads, chunks, (chunk, lo, hi) -> {
+        Parallel.forRanges(n, chunks, threads, (chunk, lo, hi) -> {
             Samples sm = new Samples();
             double[] pos = new double[3];
             int[] idx = new int[1];
@@ -96,7 +97,7 @@ public final class ClearanceAnalysis {
         double target = best - vmaxAll * h / 2;
         double[] minD = new double[n], minT = new double[n], lower = new double[n];
         int[] minK = new int[n];
-        Parallel.forRanges(n, threads, chunks, (chunk, lo, hi) -> {
+        Parallel.forRanges(n, chunks, threads, (chunk, lo, hi) -> {
             double[] pos = new double[3];
             int[] idx = new int[1];
             double[] stack = new double[256];

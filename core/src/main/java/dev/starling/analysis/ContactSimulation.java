@@ -1,5 +1,6 @@
 package dev.starling.analysis;
 
+import dev.starling.base.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -106,7 +107,7 @@ final class ContactSimulation {
         for (int c = 0; c < chunks; c++) {
             tallies.add(new Tally(enc.count, phaseStart.length, buckets));
         }
-        Parallel.forRanges(runs, p.threads(), chunks, (chunk, lo, hi) -> {
+        Parallel.forRanges(runs, chunks, p.threads(), (chunk, lo, hi) -> {
             Worker w = new Worker(enc, p, phaseStart, tallies.get(chunk));
             for (int r = lo; r < hi; r++) {
                 w.run(r, rng[r]);

@@ -1,5 +1,6 @@
 package dev.starling.analysis;
 
+import dev.starling.base.Parallel;
 import dev.starling.plan.Plan;
 import dev.starling.trajectory.Trajectory;
 import dev.starling.verify.PairList;
@@ -119,7 +120,7 @@ final class Encounters {
         int windows = Math.max(1, Math.min(intervals, p.threads() * 4));
         Found[] found = new Found[windows];
         double[] speeds = new double[windows];
-        Parallel.forRanges(windows, p.threads(), windows, (chunk, lo, hi) -> {
+        Parallel.forRanges(windows, windows, p.threads(), (chunk, lo, hi) -> {
             for (int c = lo; c < hi; c++) {
                 int kLo = (int) ((long) intervals * c / windows), kHi = (int) ((long) intervals * (c + 1) / windows);
                 found[c] = new Found();

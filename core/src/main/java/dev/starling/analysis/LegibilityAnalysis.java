@@ -1,5 +1,6 @@
 package dev.starling.analysis;
 
+import dev.starling.base.PrincipalAxes;
 import dev.starling.plan.Plan;
 import dev.starling.plan.SceneSpan;
 import dev.starling.site.Site;
@@ -222,9 +223,9 @@ public final class LegibilityAnalysis {
         double overlapFraction = (double) overlapping / m;
         double glowArcmin = 2 * Math.atan(0.5 * o.glowDiameter() / medianDist) / ARCMIN;
         // Plane fit: principal spreads of the lit drones.
-        double[] spread = new double[3];
-        double[] normal = new double[3];
-        principal(x, y, z, n, spread, normal);
+        PrincipalAxes axes = PrincipalAxes.of(x, y, z, n);
+        double[] spread = {axes.spread(2), axes.spread(1), axes.spread(0)};
+        double[] normal = axes.axis(2);
         boolean planar = spread[1] > 0 && spread[0] < PLANAR_RATIO * spread[1];
         double planeAngle = 90;
         if (planar) {
@@ -257,80 +258,6 @@ public final class LegibilityAnalysis {
     /** Chord length on the unit sphere for an angle (radians). */
     private static double chord(double a) {
         return 2 * Math.sin(Math.min(Math.PI, a) / 2);
-    }
-
-    /**
-     * Principal spreads (standard deviations, ascending) of the points into {@code spread} and the
-     * direction of the smallest one (the plane normal for a flat set) into {@code normal}.
-     */
-    static void principal(double[] x, double[] y, double[] z, int n, double[] spread, double[] normal) {
-        double mx = 0, my = 0, mz = 0;
-        for (int i = 0; i < n; i++) {
-            mx += x[i];
-            my += y[i];
-            mz += z[i];
-        }
-        mx /= n;
-        my /= n;
-        mz /= n;
-        double[][] c = new double[3][3];
-        for (int i = 0; i < n; i++) {
-            double[] d = {x[i] - mx, y[i] - my, z[i] - mz};
-            for (int a = 0; a < 3; a++) {
-                for (int b = 0; b < 3; b++) {
-                    c[a][b] += d[a] * d[b] / n;
-                }
-            }
-        }
-        double[][] v = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
-        jacobi(c, v);
-        Integer[] idx = {0, 1, 2};
-        Arrays.sort(idx, (a, b) -> Double.compare(c[a][a], c[b][b]));
-        for (int k = 0; k < 3; k++) {
-            spread[k] = Math.sqrt(Math.max(0, c[idx[k]][idx[k]]));
-        }
-        for (int a = 0; a < 3; a++) {
-            normal[a] = v[a][idx[0]];
-        }
-    }
-
-    /** Cyclic Jacobi eigenvalue iteration on a symmetric 3×3 matrix: diagonalises {@code a}, eigenvectors in the columns of {@code v}. */
-    private static void jacobi(double[][] a, double[][] v) {
-        for (int sweep = 0; sweep < 50; sweep++) {
-            double off = a[0][1] * a[0][1] + a[0][2] * a[0][2] + a[1][2] * a[1][2];
-            double diag = a[0][0] * a[0][0] + a[1][1] * a[1][1] + a[2][2] * a[2][2];
-            if (off <= 1e-30 * Math.max(diag, 1e-300)) {
-                return;
-            }
-            for (int p = 0; p < 2; p++) {
-                for (int q = p + 1; q < 3; q++) {
-                    if (a[p][q] == 0) {
-                        continue;
-                    }
-                    double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
-                    double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-                    if (theta == 0) {
-                        t = 1;
-                    }
-                    double c = 1 / Math.sqrt(t * t + 1), s = t * c;
-                    for (int k = 0; k < 3; k++) {
-                        double akp = a[k][p], akq = a[k][q];
-                        a[k][p] = c * akp - s * akq;
-                        a[k][q] = s * akp + c * akq;
-                    }
-                    for (int k = 0; k < 3; k++) {
-                        double apk = a[p][k], aqk = a[q][k];
-                        a[p][k] = c * apk - s * aqk;
-                        a[q][k] = s * apk + c * aqk;
-                    }
-                    for (int k = 0; k < 3; k++) {
-                        double vkp = v[k][p], vkq = v[k][q];
-                        v[k][p] = c * vkp - s * vkq;
-                        v[k][q] = s * vkp + c * vkq;
-                    }
-                }
-            }
-        }
     }
 
     private static int[] sortedIndices(double[] key) {

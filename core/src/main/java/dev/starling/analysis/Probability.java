@@ -1,13 +1,16 @@
 package dev.starling.analysis;
 
 import java.util.Locale;
+import org.apache.commons.math3.stat.interval.ConfidenceInterval;
+import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 
 /**
  * A probability estimated from {@code events} successes in {@code trials} independent Bernoulli
  * trials (Monte-Carlo runs), with a two-sided 95 % confidence interval.
  *
- * <p>The interval is Wilson's score interval (Wilson 1927; Brown, Cai &amp; DasGupta, "Interval
- * estimation for a binomial proportion", Statistical Science 16(2), 2001), which keeps its
+ * <p>The interval is Wilson's score interval, computed by commons-math3's
+ * {@link WilsonScoreInterval} (Wilson 1927; Brown, Cai &amp; DasGupta, "Interval estimation for a
+ * binomial proportion", Statistical Science 16(2), 2001), which keeps its
  * coverage near the nominal level for small counts, unlike the normal approximation. With zero
  * events the interval is [0, 3/trials]: the "rule of three" (Hanley &amp; Lippman-Hand, JAMA 1983),
  * the one-sided 95 % upper bound −ln(0.05)/n ≈ 3/n; {@code method} then says
@@ -21,8 +24,8 @@ import java.util.Locale;
  * @param method   {@code wilson} or {@code rule-of-three}
  */
 public record Probability(double estimate, double low, double high, long events, long trials, String method) {
-    /** z for a two-sided 95 % interval. */
-    static final double Z95 = 1.959963984540054;
+    /** Two-sided confidence level of the interval. */
+    static final double CONFIDENCE = 0.95;
 
     public Probability {
         if (trials <= 0 || events < 0 || events > trials) {
@@ -40,11 +43,10 @@ public record Probability(double estimate, double low, double high, long events,
         if (events == 0) {
             return new Probability(0, 0, Math.min(1, 3 / n), 0, trials, "rule-of-three");
         }
-        double z2 = Z95 * Z95;
-        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-        double half = Z95 / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-        double lo = Math.max(0, centre - half);
-        double hi = Math.min(1, centre + half);
+        ConfidenceInterval wilson = new WilsonScoreInterval().createInterval(Math.toIntExact(trials),
+                Math.toIntExact(events), CONFIDENCE);
+        double lo = Math.max(0, wilson.getLowerBound());
+        double hi = Math.min(1, wilson.getUpperBound());
         if (events == trials) {
             hi = 1;
         }

@@ -1,5 +1,7 @@
 package dev.starling.analysis;
 
+import dev.starling.base.Parallel;
+
 /**
  * Parameters of the Monte-Carlo contact-risk model ({@link RiskAnalysis}); SI units. Defaults
  * are for RTK show drones (docs/analysis.md explains each value and its source).

@@ -1,5 +1,7 @@
 package dev.starling.assign;
 
+import dev.starling.base.Parallel;
+
 /**
  * Proof that an assignment is optimal: LP dual prices u (rows, start points) and v (columns, goal
  * points) of the quantised problem with u_i + v_j ≤ c_ij for <em>all</em> n² pairs and equality on
@@ -118,14 +120,14 @@ public record Certificate(Quantisation quantisation, long[] rowDuals, long[] col
             }
         }
         int threads = Runtime.getRuntime().availableProcessors();
-        long[] worst = new long[RowRanges.parts(n, threads)];
+        long[] worst = new long[Solver.parts(n, threads)];
         if (exactInDouble) {
             // c_ij - v_j = |a_i|² + (|b_j|² - v_j) - 2 a_i·b_j; every term is an integer < 2^52.
             double[] wv = new double[n];
             for (int j = 0; j < n; j++) {
                 wv[j] = qbx[j] * qbx[j] + qby[j] * qby[j] + qbz[j] * qbz[j] - columnDuals[j];
             }
-            RowRanges.run(n, threads, (part, from, to) -> {
+            Parallel.forRanges(n, Solver.parts(n, threads), threads, (part, from, to) -> {
                 double worstRow = 0;
                 for (int i = from; i < to; i++) {
                     double tx = 2 * qax[i];
@@ -141,7 +143,7 @@ public record Certificate(Quantisation quantisation, long[] rowDuals, long[] col
                 worst[part] = (long) worstRow;
             });
         } else {
-            RowRanges.run(n, threads, (part, from, to) -> {
+            Parallel.forRanges(n, Solver.parts(n, threads), threads, (part, from, to) -> {
                 long worstRow = 0;
                 for (int i = from; i < to; i++) {
                     for (int j = 0; j < n; j++) {

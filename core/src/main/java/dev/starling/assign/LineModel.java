@@ -1,5 +1,7 @@
 package dev.starling.assign;
 
+import dev.starling.base.PrincipalAxes;
+
 import java.util.Arrays;
 
 /**
@@ -153,95 +155,7 @@ final class LineModel {
 
     /** Axes of the covariance of the points, largest variance first (unit vectors). */
     static double[][] principalAxes(double[] x, double[] y, double[] z) {
-        int n = x.length;
-        double mx = 0;
-        double my = 0;
-        double mz = 0;
-        for (int i = 0; i < n; i++) {
-            mx += x[i];
-            my += y[i];
-            mz += z[i];
-        }
-        mx /= n;
-        my /= n;
-        mz /= n;
-        double[][] c = new double[3][3];
-        for (int i = 0; i < n; i++) {
-            double px = x[i] - mx;
-            double py = y[i] - my;
-            double pz = z[i] - mz;
-            c[0][0] += px * px;
-            c[0][1] += px * py;
-            c[0][2] += px * pz;
-            c[1][1] += py * py;
-            c[1][2] += py * pz;
-            c[2][2] += pz * pz;
-        }
-        c[1][0] = c[0][1];
-        c[2][0] = c[0][2];
-        c[2][1] = c[1][2];
-        return eigenvectorsDescending(c);
-    }
-
-    /** Eigenvectors of a symmetric 3×3 matrix by cyclic Jacobi rotations, largest eigenvalue first. */
-    static double[][] eigenvectorsDescending(double[][] m) {
-        double[][] a = {m[0].clone(), m[1].clone(), m[2].clone()};
-        double[][] v = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
-        for (int sweep = 0; sweep < 50; sweep++) {
-            double off = a[0][1] * a[0][1] + a[0][2] * a[0][2] + a[1][2] * a[1][2];
-            double diag = a[0][0] * a[0][0] + a[1][1] * a[1][1] + a[2][2] * a[2][2];
-            if (off <= 1e-30 * diag || off == 0) {
-                break;
-            }
-            for (int p = 0; p < 2; p++) {
-                for (int q = p + 1; q < 3; q++) {
-                    if (a[p][q] == 0) {
-                        continue;
-                    }
-                    double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
-                    double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-                    if (theta == 0) {
-                        t = 1;
-                    }
-                    double c = 1 / Math.sqrt(t * t + 1);
-                    double s = t * c;
-                    for (int k = 0; k < 3; k++) {
-                        double akp = a[k][p];
-                        double akq = a[k][q];
-                        a[k][p] = c * akp - s * akq;
-                        a[k][q] = s * akp + c * akq;
-                    }
-                    for (int k = 0; k < 3; k++) {
-                        double apk = a[p][k];
-                        double aqk = a[q][k];
-                        a[p][k] = c * apk - s * aqk;
-                        a[q][k] = s * apk + c * aqk;
-                    }
-                    for (int k = 0; k < 3; k++) {
-                        double vkp = v[k][p];
-                        double vkq = v[k][q];
-                        v[k][p] = c * vkp - s * vkq;
-                        v[k][q] = s * vkp + c * vkq;
-                    }
-                }
-            }
-        }
-        int[] order = {0, 1, 2};
-        for (int i = 0; i < 3; i++) {
-            for (int j = i + 1; j < 3; j++) {
-                if (a[order[j]][order[j]] > a[order[i]][order[i]]) {
-                    int tmp = order[i];
-                    order[i] = order[j];
-                    order[j] = tmp;
-                }
-            }
-        }
-        double[][] out = new double[3][];
-        for (int r = 0; r < 3; r++) {
-            int col = order[r];
-            out[r] = new double[] {v[0][col], v[1][col], v[2][col]};
-        }
-        return out;
+        return PrincipalAxes.of(x, y, z, x.length).axes();
     }
 
     private static double[] cross(double[] a, double[] b) {

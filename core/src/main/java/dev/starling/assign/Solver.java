@@ -1,5 +1,6 @@
 package dev.starling.assign;
 
+import dev.starling.base.Parallel;
 import java.util.Arrays;
 
 /**
@@ -86,6 +87,8 @@ final class Solver {
     static final int COARSE_EXTRA_BITS = 6;
     /** Coarse level size: one point in this many. */
     static final int COARSENING = 4;
+    /** Rows below this many per range are not worth a thread hand-off (~10 µs). */
+    static final int MIN_RANGE = 64;
 
     private static final byte FINAL = 2;
     private static final double INF = Double.POSITIVE_INFINITY;
@@ -312,7 +315,7 @@ final class Solver {
             ty[r] = 2 * rows[1][r];
             tz[r] = 2 * rows[2][r];
         }
-        RowRanges.run(n, threads, (part, from, to) -> {
+        Parallel.forRanges(n, Solver.parts(n, threads), threads, (part, from, to) -> {
             for (int j = from; j < to; j++) {
                 double x = bx[j];
                 double y = by[j];
@@ -420,14 +423,19 @@ final class Solver {
         final double[] heapVal = new double[cap + 1];
     }
 
+    /** Ranges a row loop over {@code n} rows is cut into for at most {@code threads} threads. */
+    static int parts(int n, int threads) {
+        return Math.max(1, Math.min(threads, n / MIN_RANGE));
+    }
+
     private void buildAllLists() {
-        int parts = RowRanges.parts(n, threads);
+        int parts = Solver.parts(n, threads);
         Scanner[] sc = new Scanner[parts];
         sc[0] = scanner;
         for (int p = 1; p < parts; p++) {
             sc[p] = new Scanner();
         }
-        RowRanges.run(n, threads, (part, from, to) -> {
+        Parallel.forRanges(n, Solver.parts(n, threads), threads, (part, from, to) -> {
             for (int i = from; i < to; i++) {
                 scan(i, sc[part]);
             }

@@ -1,6 +1,6 @@
 package dev.starling.formation;
 
-import dev.starling.io.AtomicFiles;
+import dev.starling.base.AtomicFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

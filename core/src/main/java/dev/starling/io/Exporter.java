@@ -1,5 +1,6 @@
 package dev.starling.io;
 
+import dev.starling.base.AtomicFiles;
 import dev.starling.InputException;
 import dev.starling.io.csv.SkybrushCsvWriter;
 import dev.starling.io.json.PlanJson;

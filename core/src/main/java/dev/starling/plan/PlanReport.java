@@ -2,7 +2,7 @@ package dev.starling.plan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.starling.io.AtomicFiles;
+import dev.starling.base.AtomicFiles;
 import dev.starling.verify.VerificationReport;
 import java.io.IOException;
 import java.nio.file.Path;

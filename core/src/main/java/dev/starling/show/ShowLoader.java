@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.starling.InputException;
-import dev.starling.io.json.JsonPaths;
+import dev.starling.base.JsonPaths;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;

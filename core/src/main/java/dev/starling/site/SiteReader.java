@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starling.InputException;
-import dev.starling.io.json.JsonPaths;
+import dev.starling.base.JsonPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

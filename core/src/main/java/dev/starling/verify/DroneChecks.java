@@ -1,5 +1,6 @@
 package dev.starling.verify;
 
+import dev.starling.base.Parallel;
 import dev.starling.show.Limits;
 
 /**
@@ -65,8 +66,8 @@ final class DroneChecks {
         geofence = g == null ? null : new Geofence(g);
     }
 
-    void run(Parallel par) {
-        par.forEachChunk(ft.n, Parallel.DRONE_CHUNK, (lo, hi) -> {
+    void run(int threads) {
+        Parallel.forChunks(ft.n, FlightTable.DRONE_CHUNK, threads, (part, lo, hi) -> {
             Scratch s = new Scratch();
             for (int i = lo; i < hi; i++) {
                 drone(i, s);

@@ -1,5 +1,6 @@
 package dev.starling.verify;
 
+import dev.starling.base.Parallel;
 import dev.starling.trajectory.Trajectory;
 import java.util.List;
 
@@ -19,6 +20,9 @@ import java.util.List;
  * <p>Built once per verification in O(total segments), in parallel over drones; read-only after.
  */
 final class FlightTable {
+    /** Drones per chunk for per-drone work. */
+    static final int DRONE_CHUNK = 256;
+
     final int n;
     final int[] first;
     final double[] start;
@@ -58,8 +62,8 @@ final class FlightTable {
         this.endTime = endTime;
     }
 
-    /** Packs {@code trajectories}, using {@code pool} to fill drones in parallel. */
-    static FlightTable of(List<Trajectory> trajectories, Parallel pool) {
+    /** Packs {@code trajectories}, filling drones in parallel on {@code threads} threads. */
+    static FlightTable of(List<Trajectory> trajectories, int threads) {
         int n = trajectories.size();
         int pieces = 0;
         for (Trajectory t : trajectories) {
@@ -76,7 +80,7 @@ final class FlightTable {
             t1 = Math.max(t1, t.endTime());
         }
         ft.first[n] = p;
-        pool.forEachChunk(n, Parallel.DRONE_CHUNK, (lo, hi) -> {
+        Parallel.forChunks(n, DRONE_CHUNK, threads, (part, lo, hi) -> {
             Poly poly = new Poly();
             double[] scratch = new double[8];
             double[] arg = new double[1];

@@ -1,5 +1,6 @@
 package dev.starling.verify;
 
+import dev.starling.base.Parallel;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.DoubleConsumer;
@@ -87,7 +88,7 @@ final class SeparationSweep {
      * @param fixedStep sampling step in seconds, or NaN for automatic
      * @param progress  receives the fraction of chunks done, or null
      */
-    static SeparationSweep run(FlightTable ft, double dmin, double ground, double fixedStep, Parallel par,
+    static SeparationSweep run(FlightTable ft, double dmin, double ground, double fixedStep, int threads,
                                DoubleConsumer progress) {
         SeparationSweep s = new SeparationSweep(ft, dmin, ground);
         if (ft.n < 2) {
@@ -100,7 +101,7 @@ final class SeparationSweep {
         Window[] results = new Window[chunks];
         ConcurrentLinkedQueue<Worker> idle = new ConcurrentLinkedQueue<>();
         int[] done = {0};
-        par.forEachTask(chunks, c -> {
+        Parallel.forEach(chunks, threads, c -> {
             Worker w = idle.poll();
             if (w == null) {
                 w = s.new Worker();

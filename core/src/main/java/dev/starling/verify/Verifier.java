@@ -1,6 +1,6 @@
 package dev.starling.verify;
 
-import dev.starling.plan.Plan;
+import dev.starling.trajectory.Trajectory;
 import dev.starling.show.Limits;
 import dev.starling.verify.VerificationReport.Check;
 import dev.starling.verify.VerificationReport.CheckResult;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.DoubleConsumer;
 
 /**
- * The independent safety verifier: checks a {@link Plan}'s trajectories against
+ * The independent safety verifier: checks flights (trajectories) against
  * {@link Limits}, trusting nothing else (not the planner, not the file it came from, not the
  * plan's own limits unless passed in). Every bound that is given is checked; NaN bounds are not.
  *
@@ -57,7 +57,7 @@ public final class Verifier {
      * @throws dev.starling.InputException when the limits themselves are unusable (a geofence
      *                                     with fewer than 3 vertices, a non-positive separation)
      */
-    public static VerificationReport verify(Plan plan, Limits limits, VerifyOptions options) {
+    public static VerificationReport verify(List<Trajectory> flights, Limits limits, VerifyOptions options) {
         long started = System.nanoTime();
         DoubleConsumer progress = options.progress() == null ? f -> { } : options.progress();
         double g = options.groundAltitude();
@@ -71,42 +71,41 @@ public final class Verifier {
             throw new dev.starling.InputException(null, "limits.minSeparation", "must be from " + MIN_SEPARATION + " to "
                     + MAX_SEPARATION + " m, was " + limits.minSeparation(), "give the drones' real safety distance, e.g. 1.5");
         }
-        try (Parallel par = new Parallel(options.threads())) {
-            FlightTable ft = FlightTable.of(plan.trajectories(), par);
-            progress.accept(0.02);
-            DroneChecks dc = new DroneChecks(ft, limits, g);
-            dc.run(par);
-            progress.accept(0.08);
-            List<CheckResult> results = new ArrayList<>();
-            List<Violation> all = new ArrayList<>();
+        int threads = Math.max(1, options.threads());
+        FlightTable ft = FlightTable.of(flights, threads);
+        progress.accept(0.02);
+        DroneChecks dc = new DroneChecks(ft, limits, g);
+        dc.run(threads);
+        progress.accept(0.08);
+        List<CheckResult> results = new ArrayList<>();
+        List<Violation> all = new ArrayList<>();
 
-            SeparationSweep sweep = null;
-            if (sepGiven) {
-                sweep = SeparationSweep.run(ft, limits.minSeparation(), g, options.sampleStep(), par,
-                        f -> progress.accept(0.08 + 0.9 * f));
-            }
-            results.add(separation(sweep, limits.minSeparation(), all));
-            results.add(perDrone(Check.SPEED_XY, limits.maxSpeedXY(), dc.xyMax, dc.xyTime, false, all));
-            results.add(perDrone(Check.SPEED_UP, limits.maxSpeedUp(), dc.upMax, dc.upTime, false, all));
-            results.add(perDrone(Check.SPEED_DOWN, limits.maxSpeedDown(), dc.downMax, dc.downTime, false, all));
-            results.add(perDrone(Check.ACCELERATION, limits.maxAcceleration(), dc.accMax, dc.accTime, false, all));
-            results.add(perDrone(Check.ALTITUDE_MIN, limits.minAltitude(), dc.zLow, dc.zLowTime, true, all));
-            results.add(perDrone(Check.ALTITUDE_MAX, limits.maxAltitude(), dc.zMax, dc.zMaxTime, false, all));
-            results.add(geofence(limits.geofence() != null, dc, all));
-            results.add(groundSpacing(ft, limits.minSeparation(), g, all));
-            all.sort(Comparator.comparingDouble(Violation::time).thenComparing(Violation::check)
-                    .thenComparingInt(Violation::droneA).thenComparingInt(Violation::droneB));
-            List<Violation> listed = all.size() > options.maxViolations() ? all.subList(0, options.maxViolations()) : all;
-            progress.accept(1.0);
-            boolean haveMin = sweep != null && sweep.minI >= 0;
-            return new VerificationReport(results,
-                    haveMin ? sweep.minVal : Double.NaN, haveMin ? sweep.minI : -1, haveMin ? sweep.minJ : -1,
-                    haveMin ? sweep.minT : Double.NaN, listed, plan.droneCount(),
-                    plan.droneCount() == 0 ? 0 : ft.startTime, plan.droneCount() == 0 ? 0 : ft.endTime, g,
-                    sweep == null ? 0 : sweep.ts.length, sweep == null ? 0 : sweep.largestStep,
-                    sweep == null ? 0 : sweep.margin, sweep == null ? 0 : sweep.fineChecks, par.threads(),
-                    (System.nanoTime() - started) / 1e9);
+        SeparationSweep sweep = null;
+        if (sepGiven) {
+            sweep = SeparationSweep.run(ft, limits.minSeparation(), g, options.sampleStep(), threads,
+                    f -> progress.accept(0.08 + 0.9 * f));
         }
+        results.add(separation(sweep, limits.minSeparation(), all));
+        results.add(perDrone(Check.SPEED_XY, limits.maxSpeedXY(), dc.xyMax, dc.xyTime, false, all));
+        results.add(perDrone(Check.SPEED_UP, limits.maxSpeedUp(), dc.upMax, dc.upTime, false, all));
+        results.add(perDrone(Check.SPEED_DOWN, limits.maxSpeedDown(), dc.downMax, dc.downTime, false, all));
+        results.add(perDrone(Check.ACCELERATION, limits.maxAcceleration(), dc.accMax, dc.accTime, false, all));
+        results.add(perDrone(Check.ALTITUDE_MIN, limits.minAltitude(), dc.zLow, dc.zLowTime, true, all));
+        results.add(perDrone(Check.ALTITUDE_MAX, limits.maxAltitude(), dc.zMax, dc.zMaxTime, false, all));
+        results.add(geofence(limits.geofence() != null, dc, all));
+        results.add(groundSpacing(ft, limits.minSeparation(), g, all));
+        all.sort(Comparator.comparingDouble(Violation::time).thenComparing(Violation::check)
+                .thenComparingInt(Violation::droneA).thenComparingInt(Violation::droneB));
+        List<Violation> listed = all.size() > options.maxViolations() ? all.subList(0, options.maxViolations()) : all;
+        progress.accept(1.0);
+        boolean haveMin = sweep != null && sweep.minI >= 0;
+        return new VerificationReport(results,
+                haveMin ? sweep.minVal : Double.NaN, haveMin ? sweep.minI : -1, haveMin ? sweep.minJ : -1,
+                haveMin ? sweep.minT : Double.NaN, listed, flights.size(),
+                flights.isEmpty() ? 0 : ft.startTime, flights.isEmpty() ? 0 : ft.endTime, g,
+                sweep == null ? 0 : sweep.ts.length, sweep == null ? 0 : sweep.largestStep,
+                sweep == null ? 0 : sweep.margin, sweep == null ? 0 : sweep.fineChecks, threads,
+                (System.nanoTime() - started) / 1e9);
     }
 
     /** True when {@code value} breaks an upper bound, beyond rounding. */

@@ -28,32 +28,4 @@ class LineModelTest {
                 q.quantise(in.bz(), q.originZ()));
         assertTrue(m.error > 1e9);
     }
-
-    @Test
-    void principalAxesOfADiagonalCovarianceAreTheCoordinateAxes() {
-        double[][] e = LineModel.eigenvectorsDescending(new double[][] {{2, 0, 0}, {0, 9, 0}, {0, 0, 5}});
-        assertEquals(1.0, Math.abs(e[0][1]), ANGLE_TOLERANCE);
-        assertEquals(1.0, Math.abs(e[1][2]), ANGLE_TOLERANCE);
-        assertEquals(1.0, Math.abs(e[2][0]), ANGLE_TOLERANCE);
-    }
-
-    @Test
-    void principalAxesOfATiltedPlaneGiveItsNormalLast() {
-        int n = 200;
-        double[] x = new double[n];
-        double[] y = new double[n];
-        double[] z = new double[n];
-        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
-        for (int i = 0; i < n; i++) {
-            double u = r.nextDouble(-10, 10);
-            double v = r.nextDouble(-10, 10);
-            // plane spanned by (1, 1, 0)/√2 and (0, 0, 1): normal (1, -1, 0)/√2
-            x[i] = u;
-            y[i] = u;
-            z[i] = v;
-        }
-        double[] normal = LineModel.principalAxes(x, y, z)[2];
-        assertEquals(0.0, normal[0] + normal[1], ANGLE_TOLERANCE);
-        assertEquals(0.0, normal[2], ANGLE_TOLERANCE);
-    }
 }

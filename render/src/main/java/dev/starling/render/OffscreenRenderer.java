@@ -1,6 +1,6 @@
 package dev.starling.render;
 
-import dev.starling.io.AtomicFiles;
+import dev.starling.base.AtomicFiles;
 import dev.starling.plan.Plan;
 import dev.starling.site.Site;
 import java.awt.image.BufferedImage;

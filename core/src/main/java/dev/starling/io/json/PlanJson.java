@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starling.InputException;
-import dev.starling.io.AtomicFiles;
+import dev.starling.base.AtomicFiles;
 import dev.starling.light.LightProgram;
 import dev.starling.plan.Plan;
 import dev.starling.plan.SceneSpan;

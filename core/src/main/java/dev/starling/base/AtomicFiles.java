@@ -1,4 +1,4 @@
-package dev.starling.io;
+package dev.starling.base;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.starling.io.json;
+package dev.starling.base;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 
