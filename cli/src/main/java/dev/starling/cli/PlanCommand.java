@@ -16,7 +16,6 @@ import dev.starling.io.Exporter;
 import dev.starling.io.json.PlanJson;
 import dev.starling.plan.Plan;
 import dev.starling.plan.PlanRepair;
-import dev.starling.plan.PlanReport;
 import dev.starling.plan.SceneSpan;
 import dev.starling.plan.ShowPlanner;
 import dev.starling.plan.TimelineException;

@@ -1,16 +1,24 @@
-package dev.starling.plan;
+package dev.starling.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.starling.analysis.BatteryReport;
+import dev.starling.analysis.ClearanceReport;
 import dev.starling.base.AtomicFiles;
+import dev.starling.plan.SceneSpan;
+import dev.starling.plan.TimelineReport;
+import dev.starling.plan.TransitionStats;
+import dev.starling.show.Facing;
 import dev.starling.verify.VerificationReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What {@code starling plan} found, written as {@code report.json} ({@code starling-report/1}).
- * Times are seconds from show start unless named otherwise.
+ * What {@code starling plan} found, written as {@code report.json} ({@code starling-report/1}):
+ * the planner's outcome composed with the verifier's and the analyses' reports. It lives with the
+ * command, so the planner does not depend on the analyses. Times are seconds from show start
+ * unless named otherwise.
  *
  * @param clean        true when the verifier passed the plan (plan.json is written only then)
  * @param duration     show length from first takeoff to last landing, seconds
@@ -30,10 +38,10 @@ import java.util.List;
  */
 public record PlanReport(String format, String show, int drones, boolean clean, double duration, double flightTime,
                          List<SceneSpan> scenes, TimelineReport timeline,
-                         List<dev.starling.show.Facing.Audience> audiences,
+                         List<Facing.Audience> audiences,
                          List<TransitionStats> transitions,
-                         VerificationReport verification, dev.starling.analysis.BatteryReport battery,
-                         dev.starling.analysis.ClearanceReport clearance, Repair repair, Timings timings,
+                         VerificationReport verification, BatteryReport battery,
+                         ClearanceReport clearance, Repair repair, Timings timings,
                          List<String> exports, List<String> problems) {
     public static final String FORMAT = "starling-report/1";
 
