@@ -1,27 +1,22 @@
 package dev.starling.cli;
 
 import dev.starling.InputException;
+import dev.starling.io.FlightFiles;
 import dev.starling.base.AtomicFiles;
 import dev.starling.io.ExportFormat;
 import dev.starling.io.ExportOptions;
 import dev.starling.io.Exporter;
-import dev.starling.io.csv.SkybrushCsvReader;
 import dev.starling.io.csv.SkybrushCsvWriter;
-import dev.starling.io.json.PlanJson;
-import dev.starling.io.skyc.SkycReader;
 import dev.starling.io.skyc.SkycWriter;
 import dev.starling.plan.Plan;
 import dev.starling.trajectory.Trajectory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.zip.ZipFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,7 +95,7 @@ final class ExportCommand implements Callable<Integer> {
         if (siteFile != null) {
             opts = opts.withEnvironment(dev.starling.io.skyc.SkycEnvironment.of(dev.starling.site.Site.read(siteFile)));
         }
-        Plan plan = read(input);
+        Plan plan = FlightFiles.readPlan(input);
         if (format == ExportFormat.SKYC) {
             String problem = dev.starling.io.skyc.SkycWriter.audioProblem(plan);
             if (problem != null) {
@@ -170,35 +165,6 @@ final class ExportCommand implements Callable<Integer> {
                         worst > 0.05 ? " (raise --rate for less)" : "");
             }
         }
-    }
-
-    /** Reads a plan.json, a .skyc or a Skybrush CSV ZIP, told apart by content. */
-    static Plan read(Path input) {
-        if (Files.isDirectory(input)) {
-            return SkybrushCsvReader.read(input);
-        }
-        byte[] magic = new byte[2];
-        try (InputStream in = Files.newInputStream(input)) {
-            int n = in.readNBytes(magic, 0, 2);
-            if (n < 2 || magic[0] != 'P' || magic[1] != 'K') {
-                return PlanJson.read(input);
-            }
-        } catch (NoSuchFileException e) {
-            throw new InputException(input.toString(), "file not found",
-                    "give the plan.json written by 'starling plan', e.g. out/chongqing/plan.json");
-        } catch (IOException e) {
-            throw new InputException(input.toString(), "cannot read the file: " + e.getMessage(), null);
-        }
-        boolean skyc;
-        try (ZipFile z = new ZipFile(input.toFile())) {
-            // a file named .skyc is read as one even without show.json, so the error says show.json is missing
-            skyc = z.getEntry(SkycReader.SHOW_JSON) != null
-                    || input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".skyc");
-        } catch (IOException e) {
-            throw new InputException(input.toString(), "not a readable ZIP archive: " + e.getMessage(),
-                    "give a plan.json, a .skyc or a Skybrush CSV ZIP");
-        }
-        return skyc ? SkycReader.read(input) : SkybrushCsvReader.read(input);
     }
 
     static String size(long bytes) {

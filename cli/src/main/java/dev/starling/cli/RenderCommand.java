@@ -2,7 +2,7 @@ package dev.starling.cli;
 
 import dev.starling.InputException;
 import dev.starling.base.AtomicFiles;
-import dev.starling.io.json.PlanJson;
+import dev.starling.io.FlightFiles;
 import dev.starling.plan.Plan;
 import dev.starling.render.Camera;
 import dev.starling.render.ChongqingSite;
@@ -50,7 +50,7 @@ import picocli.CommandLine.Parameters;
             "  xvfb-run -a starling render plan.json --at 95 --out ai-car.png",
             "      (no screen here: a virtual display, Mesa draws in software)",
             "",
-            "PLAN is a plan.json written by 'starling plan'. Times are seconds from the",
+            "PLAN is a plan.json written by 'starling plan' (or a .skyc or Skybrush CSV). Times are seconds from the",
             "show's start; the HUD shows time, scene, drone count and the live minimum",
             "separation, and the next cue and bar:beat when the show has them (--no-hud",
             "leaves it out). PNGs are written atomically. When the plan has music, the",
@@ -291,7 +291,7 @@ final class RenderCommand implements Callable<Integer> {
         static final int MIN_SIDE = 16;
         static final int MAX_SIDE = 8192;
 
-        @Parameters(index = "0", paramLabel = "PLAN", description = "plan.json written by 'starling plan'")
+        @Parameters(index = "0", paramLabel = "PLAN", description = "plan.json written by 'starling plan', or a .skyc, a Skybrush CSV ZIP or a folder of .csv files")
         Path plan;
 
         @Option(names = "--site", paramLabel = "FILE",
@@ -306,7 +306,7 @@ final class RenderCommand implements Callable<Integer> {
         String size;
 
         Plan readPlan() {
-            return PlanJson.read(plan);
+            return FlightFiles.readPlan(plan);
         }
 
         Site readSite() {

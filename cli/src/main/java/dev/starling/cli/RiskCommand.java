@@ -15,6 +15,7 @@ import dev.starling.analysis.RiskAnalysis;
 import dev.starling.analysis.RiskProfile;
 import dev.starling.analysis.RiskReport;
 import dev.starling.analysis.Wind;
+import dev.starling.io.FlightFiles;
 import dev.starling.plan.Plan;
 import dev.starling.site.Site;
 import java.io.PrintWriter;
@@ -183,7 +184,7 @@ final class RiskCommand implements Callable<Integer> {
                     "add --site shows/chongqing/site.json (or your site file)");
         }
         Site site = sitePath == null ? null : Site.read(sitePath);
-        Plan plan = ExportCommand.read(input);
+        Plan plan = FlightFiles.readPlan(input);
         ProgressBar bar = new ProgressBar(err, quiet || json);
 
         RiskReport risk = null;

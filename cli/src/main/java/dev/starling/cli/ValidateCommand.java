@@ -6,9 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starling.InputException;
-import dev.starling.io.csv.SkybrushCsvReader;
-import dev.starling.io.json.PlanJson;
-import dev.starling.io.skyc.SkycReader;
+import dev.starling.io.FlightFiles;
+import dev.starling.io.FlightFiles.Flight;
 import dev.starling.plan.Plan;
 import dev.starling.show.Limits;
 import dev.starling.verify.VerificationReport;
@@ -24,12 +23,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.zip.ZipFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -135,20 +132,17 @@ final class ValidateCommand implements Callable<Integer> {
     boolean quiet;
 
     /** A flight file as read, with what the report needs beyond the plan. */
-    record Input(Plan plan, List<String> names, String kind, double navAltitude) {
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, quiet || json);
         bar.stage("reading");
-        Input in = read(input);
+        Flight in = FlightFiles.read(input);
         String[] source = new String[LIMIT_NAMES.length + 1];
         Limits limits = resolveLimits(in, source);
         double ground = groundAltitude != null ? groundAltitude
-                : Double.isNaN(in.navAltitude()) ? Limits.DEFAULT_GROUND_ALTITUDE : in.navAltitude();
+                : Double.isNaN(in.minNavAltitude()) ? Limits.DEFAULT_GROUND_ALTITUDE : in.minNavAltitude();
         if (groundAltitude != null && !Double.isFinite(groundAltitude)) {
             throw new InputException(null, "--ground-altitude", "must be a finite altitude in metres", null);
         }
@@ -228,59 +222,16 @@ final class ValidateCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ input
 
-    /** Reads FILE, telling the formats apart by content (a ZIP with show.json is a .skyc). */
-    static Input read(Path file) {
-        if (Files.isDirectory(file)) {
-            SkybrushCsvReader.CsvShow s = SkybrushCsvReader.readShow(file);
-            return new Input(s.plan(), s.droneNames(), "Skybrush CSV folder", Double.NaN);
-        }
-        byte[] magic = new byte[2];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n = in.readNBytes(magic, 0, 2);
-            if (n < 2 || magic[0] != 'P' || magic[1] != 'K') {
-                Plan p = PlanJson.read(file);
-                return new Input(p, defaultNames(p.droneCount()), "plan.json", Double.NaN);
-            }
-        } catch (NoSuchFileException e) {
-            throw new InputException(file.toString(), "file not found",
-                    "give a plan.json, a .skyc, a Skybrush CSV ZIP or a folder of .csv files");
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read the file: " + e.getMessage(), null);
-        }
-        boolean skyc;
-        try (ZipFile z = new ZipFile(file.toFile())) {
-            skyc = z.getEntry(SkycReader.SHOW_JSON) != null
-                    || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".skyc");
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "not a readable ZIP archive: " + e.getMessage(),
-                    "give a plan.json, a .skyc, a Skybrush CSV ZIP or a folder of .csv files");
-        }
-        if (skyc) {
-            SkycReader.SkycShow s = SkycReader.readShow(file);
-            return new Input(s.plan(), s.droneNames(), ".skyc", s.minNavAltitude());
-        }
-        SkybrushCsvReader.CsvShow s = SkybrushCsvReader.readShow(file);
-        return new Input(s.plan(), s.droneNames(), "Skybrush CSV ZIP", Double.NaN);
-    }
-
-    private static List<String> defaultNames(int n) {
-        List<String> names = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            names.add(Plan.droneName(i));
-        }
-        return names;
-    }
-
     // ------------------------------------------------------------------ limits
 
     /**
      * The file's limits, overridden by --limits, overridden by flags; {@code source[k]} says
      * where limit k (index {@link #LIMIT_NAMES}, then the geofence) came from, null when not given.
      */
-    private Limits resolveLimits(Input in, String[] source) {
+    private Limits resolveLimits(Flight in, String[] source) {
         Limits file = in.plan().limits();
         double[] v = values(file);
-        String fileLabel = in.kind();
+        String fileLabel = in.kind().label();
         for (int k = 0; k < v.length; k++) {
             source[k] = Limits.given(v[k]) ? fileLabel : null;
         }
@@ -408,8 +359,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ human output
 
-    private void printTable(PrintWriter out, Input in, Limits limits, String[] source, VerificationReport r) {
-        out.printf(Locale.ROOT, "%s (%s): %d drones, %.2f s to %.2f s%n%n", input, in.kind(), r.droneCount(),
+    private void printTable(PrintWriter out, Flight in, Limits limits, String[] source, VerificationReport r) {
+        out.printf(Locale.ROOT, "%s (%s): %d drones, %.2f s to %.2f s%n%n", input, in.kind().label(), r.droneCount(),
                 r.startTime(), r.endTime());
         out.printf(Locale.ROOT, "%-17s %-13s %-16s %-27s %-10s %6s  %s%n", "check", "limit", "worst", "drones",
                 "time", "count", "result");
@@ -473,8 +424,8 @@ final class ValidateCommand implements Callable<Integer> {
                 : "RESULT: FAIL - " + r.violationCount() + " violating drone(s) or pair(s)");
     }
 
-    private static String name(Input in, int i) {
-        return i >= 0 && i < in.names().size() ? in.names().get(i) : Plan.droneName(i);
+    private static String name(Flight in, int i) {
+        return i >= 0 && i < in.droneNames().size() ? in.droneNames().get(i) : Plan.droneName(i);
     }
 
     private static String num(double v) {
@@ -490,14 +441,14 @@ final class ValidateCommand implements Callable<Integer> {
     // ------------------------------------------------------------------ JSON output
 
     /** The report as JSON ({@link #JSON_FORMAT}); NaN values are null. */
-    String toJson(Input in, Limits limits, String[] source, double ground, VerificationReport r) {
+    String toJson(Flight in, Limits limits, String[] source, double ground, VerificationReport r) {
         StringWriter sw = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(sw)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("format", JSON_FORMAT);
             g.writeStringField("file", input.toString());
-            g.writeStringField("input", in.kind());
+            g.writeStringField("input", in.kind().label());
             g.writeNumberField("drones", r.droneCount());
             g.writeNumberField("startTime", r.startTime());
             g.writeNumberField("endTime", r.endTime());
@@ -585,7 +536,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** Writes {@code field} (index or null) and {@code field + "Name"}. */
-    private static void drone(JsonGenerator g, Input in, String field, int i) throws IOException {
+    private static void drone(JsonGenerator g, Flight in, String field, int i) throws IOException {
         if (i < 0) {
             g.writeNullField(field);
             g.writeNullField(field + "Name");
