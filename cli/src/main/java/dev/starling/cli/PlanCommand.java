@@ -61,6 +61,10 @@ import picocli.CommandLine.Spec;
             "  starling plan shows/hello/show.json --out out/hello",
             "  starling plan shows/chongqing/show.json --out out/chongqing --export skyc,csv",
             "  starling plan show.json --out out/x --json          # the report as JSON on stdout",
+            "  starling plan contrib/show.json --out out/c --assets-from ~/fonts   # one more asset folder",
+            "",
+            "Assets (images, SVG, meshes, fonts, music, labels) are read only from the show file's folder",
+            "and its subfolders, links followed; --assets-from DIR allows one more folder.",
             ""},
         footer = {"", "Exit codes: 0 planned and verified clean, 1 the show cannot be made safe, 2 bad show file."})
 public final class PlanCommand implements Callable<Integer> {
@@ -90,6 +94,10 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Site geometry for the clearance check (default: site.json beside the show file, if any).")
     Path siteFile;
 
+    @Option(names = "--assets-from", paramLabel = "DIR",
+            description = "Also allow assets from this folder (repeatable). By default a show reads assets only from its own folder.")
+    List<Path> assetsFrom = new ArrayList<>();
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for verification (default: all cores). Results do not depend on it.")
     Integer threads;
 
@@ -118,8 +126,14 @@ public final class PlanCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err, quiet || json);
         long start = System.nanoTime();
 
+        for (Path dir : assetsFrom) {
+            if (!Files.isDirectory(dir)) {
+                throw new InputException(dir.toString(), "--assets-from", Files.exists(dir) ? "is a file, not a folder"
+                        : "folder not found", "name an existing folder whose files the show may use");
+            }
+        }
         bar.stage("loading");
-        Show show = ShowLoader.load(showFile);
+        Show show = ShowLoader.load(showFile, assetsFrom);
 
         Path site = siteFile != null ? siteFile : showFile.toAbsolutePath().resolveSibling("site.json");
         Site siteModel = siteFile != null || Files.exists(site) ? Site.read(site) : null;

@@ -65,11 +65,24 @@ public final class ShowLoader {
     }
 
     /**
-     * Loads the show file at {@code file}; asset paths in it are relative to its folder.
+     * Loads the show file at {@code file}; asset paths in it are relative to its folder and must
+     * stay inside it.
      *
      * @throws InputException when the file is missing, unreadable or invalid in any way
      */
     public static Show load(Path file) {
+        return load(file, List.of());
+    }
+
+    /**
+     * Loads the show file at {@code file}; asset paths in it are relative to its folder and must
+     * lie inside it or inside one of {@code assetsFrom} (the folders given with
+     * {@code --assets-from}), symbolic links followed.
+     *
+     * @throws InputException when the file is missing, unreadable or invalid in any way, or names
+     *                        an asset outside those folders
+     */
+    public static Show load(Path file, List<Path> assetsFrom) {
         String label = file.toString();
         Path abs = file.toAbsolutePath().normalize();
         if (Files.isDirectory(abs)) {
@@ -94,7 +107,7 @@ public final class ShowLoader {
         } catch (IOException e) {
             throw new InputException(label, "cannot read the show file: " + e.getMessage(), "check the file's permissions");
         }
-        return parse(decode(bytes, label), abs.getParent(), label);
+        return parse(decode(bytes, label), new AssetRoots(abs.getParent(), assetsFrom), label);
     }
 
     /**
@@ -106,11 +119,21 @@ public final class ShowLoader {
      * @throws InputException when the show is invalid
      */
     public static Show parse(String json, Path baseDir, String fileLabel) {
+        return parse(json, AssetRoots.of(baseDir), fileLabel);
+    }
+
+    /**
+     * Parses and validates a show from its JSON text, its assets resolved against
+     * {@code roots.showFolder()} and allowed only inside {@code roots}.
+     *
+     * @throws InputException when the show is invalid
+     */
+    public static Show parse(String json, AssetRoots roots, String fileLabel) {
         JsonSource src = JsonSource.scan(fileLabel, json);
         checkFormat(src);
         checkDrones(src);
         ShowFile f = bind(src);
-        return new ShowValidator(src, baseDir).validate(f);
+        return new ShowValidator(src, roots).validate(f);
     }
 
     private static String decode(byte[] bytes, String label) {

@@ -68,10 +68,12 @@ final class ShowValidator {
 
     private final JsonSource src;
     private final Path baseDir;
+    private final AssetRoots roots;
 
-    ShowValidator(JsonSource src, Path baseDir) {
+    ShowValidator(JsonSource src, AssetRoots roots) {
         this.src = src;
-        this.baseDir = baseDir;
+        this.baseDir = roots.showFolder();
+        this.roots = roots;
     }
 
     /** Checks {@code f} (whose format and fleet size were checked before binding) and builds the show. */
@@ -722,6 +724,16 @@ final class ShowValidator {
             resolved = baseDir.resolve(file).toAbsolutePath().normalize();
         } catch (java.nio.file.InvalidPathException e) {
             throw src.error(p, "\"" + file + "\" is not a valid path: " + e.getReason(), "use a plain relative path such as assets/car.svg");
+        }
+        if (!roots.contains(resolved)) {
+            // checked before anything else touches the file, so nothing outside the roots is read
+            Path real = AssetRoots.real(resolved);
+            Path folder = real.getParent() == null ? real : real.getParent();
+            throw src.error(p, "asset \"" + file + "\" is outside the show's folder " + baseDir
+                    + (roots.extra().isEmpty() ? "" : " and the folders allowed by " + AssetRoots.FLAG + " " + roots.extra())
+                    + ": it resolves to " + real,
+                    "move the file into the show's folder, or allow its folder when you run the command: "
+                            + AssetRoots.FLAG + " " + folder);
         }
         if (Files.isRegularFile(resolved)) {
             if (!Files.isReadable(resolved)) {
