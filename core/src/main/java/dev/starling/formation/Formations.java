@@ -173,7 +173,7 @@ public final class Formations {
         int k = local.size();
         double[] x = new double[totalDrones], y = new double[totalDrones], z = new double[totalDrones];
         int[] rgb = new int[totalDrones];
-        double[] m = matrix(p, local.source() != null);
+        double[] m = p.matrix(local.source() != null);
         double[] c = p.center();
         for (int i = 0; i < k; i++) {
             double u = local.u()[i], v = local.v()[i], w = local.w()[i];
@@ -185,53 +185,6 @@ public final class Formations {
         }
         reserve(x, y, z, k, totalDrones, minSpacing);
         return new Targets(x, y, z, rgb, k);
-    }
-
-    /**
-     * The formation's front as placed: the unit direction, in the show frame, towards the side from
-     * which it reads as drawn (not mirrored). For a drawing in its plane that is w (u × v): −y for
-     * the default {@code xz} plane, towards the main audience. A point set of type {@code points} is
-     * written in show axes and faces −y before its rotation.
-     */
-    public static double[] front(Placement p, String type) {
-        Placement pl = p == null ? Placement.DEFAULT : p;
-        boolean showAxes = "points".equals(type);
-        double[] m = matrix(pl, showAxes);
-        return showAxes ? new double[] {-m[1], -m[4], -m[7]} : new double[] {m[2], m[5], m[8]};
-    }
-
-    /**
-     * Row-major 3×3 matrix from local (u, v, w) to show-frame offsets: rotation · plane. Point sets
-     * ({@code showAxes}) are already in show-frame axes: rotation only.
-     */
-    static double[] matrix(Placement p, boolean showAxes) {
-        double[] plane;
-        String name = p.plane() == null ? "xz" : p.plane();
-        if (showAxes) {
-            plane = new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1};
-        } else if (name.equals("xz")) {
-            plane = new double[] {1, 0, 0, 0, 0, -1, 0, 1, 0}; // x = u, y = -w, z = v
-        } else if (name.equals("yz")) {
-            plane = new double[] {0, 0, 1, 1, 0, 0, 0, 1, 0};  // x = w, y = u, z = v
-        } else {
-            plane = new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1};  // x = u, y = v, z = w
-        }
-        double[] r = p.rotation() == null ? new double[3] : p.rotation();
-        double ax = Math.toRadians(r[0]), ay = Math.toRadians(r[1]), az = Math.toRadians(r[2]);
-        double[] rx = {1, 0, 0, 0, Math.cos(ax), -Math.sin(ax), 0, Math.sin(ax), Math.cos(ax)};
-        double[] ry = {Math.cos(ay), 0, Math.sin(ay), 0, 1, 0, -Math.sin(ay), 0, Math.cos(ay)};
-        double[] rz = {Math.cos(az), -Math.sin(az), 0, Math.sin(az), Math.cos(az), 0, 0, 0, 1};
-        return mul(rz, mul(ry, mul(rx, plane)));
-    }
-
-    private static double[] mul(double[] a, double[] b) {
-        double[] o = new double[9];
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                o[3 * i + j] = a[3 * i] * b[j] + a[3 * i + 1] * b[3 + j] + a[3 * i + 2] * b[6 + j];
-            }
-        }
-        return o;
     }
 
     /** Fills entries k..n-1 with the reserve block behind the lit points 0..k-1. */

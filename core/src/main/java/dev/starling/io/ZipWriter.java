@@ -216,22 +216,32 @@ public final class ZipWriter implements Closeable {
     public static Deflated deflate(byte[] in, int off, int len, int level) {
         Deflater d = new Deflater(level, true);
         try {
-            d.setInput(in, off, len);
-            d.finish();
-            byte[] out = new byte[Math.max(64, len / 3 + 64)];
-            int n = 0;
-            while (!d.finished()) {
-                if (n == out.length) {
-                    out = java.util.Arrays.copyOf(out, out.length * 2);
-                }
-                n += d.deflate(out, n, out.length - n);
-            }
-            CRC32 crc = new CRC32();
-            crc.update(in, off, len);
-            return new Deflated(out, n, crc.getValue(), len);
+            return deflate(d, in, off, len);
         } finally {
             d.end();
         }
+    }
+
+    /**
+     * Compresses {@code in[off..off+len)} into a complete raw DEFLATE stream with {@code d} (a raw,
+     * {@code nowrap} deflater, reset first, so one per thread can be reused) and computes its
+     * CRC-32.
+     */
+    public static Deflated deflate(Deflater d, byte[] in, int off, int len) {
+        d.reset();
+        d.setInput(in, off, len);
+        d.finish();
+        byte[] out = new byte[Math.max(64, len / 3 + 64)];
+        int n = 0;
+        while (!d.finished()) {
+            if (n == out.length) {
+                out = java.util.Arrays.copyOf(out, out.length * 2);
+            }
+            n += d.deflate(out, n, out.length - n);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(in, off, len);
+        return new Deflated(out, n, crc.getValue(), len);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.starling.show;
 
 import dev.starling.InputException;
-import dev.starling.formation.Formations;
 import dev.starling.site.Viewpoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.Set;
 /**
  * Which audience a formation faces, and how each audience sees it (a scene's {@code faces}).
  *
- * <p>A formation has a <em>front</em> ({@link Formations#front}): the side from which a drawing
+ * <p>A formation has a <em>front</em> ({@link Placement#front}): the side from which a drawing
  * reads as drawn. Seen from behind, text reads mirrored ('AI+车' as '车+IA'); seen along its
  * plane, it is a line. {@code faces} turns the formation about the vertical axis through its
  * centre, after its placement's rotation, and nothing else: a rigid turn keeps every spacing.
@@ -112,7 +111,7 @@ public final class Facing {
             return 0;
         }
         Placement p = s.placement();
-        double[] f = Formations.front(p, s.formation().type());
+        double[] f = Placement.front(p, s.formation().type());
         double[] c = p.center();
         if (faces.equals(AUTO)) {
             return flat(s.formation()) ? autoYaw(f, c, eyes(p, viewpoints), HANDED.contains(s.formation().type())) : 0;
@@ -180,7 +179,7 @@ public final class Facing {
         if (!flat(f)) {
             return new View(name, null, "3-D");
         }
-        double cos = dot(Formations.front(p, f.type()), unit(eye, p.center()));
+        double cos = dot(Placement.front(p, f.type()), unit(eye, p.center()));
         double angle = Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, cos))));
         String verdict;
         if (Math.abs(angle) < EDGE_ON_DEG) {

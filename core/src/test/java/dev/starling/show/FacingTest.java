@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starling.InputException;
-import dev.starling.formation.Formations;
 import dev.starling.formation.Targets;
 import dev.starling.site.Site;
 import dev.starling.site.Viewpoint;
@@ -39,7 +38,7 @@ class FacingTest {
         // the front (−y as placed) turns a quarter counter-clockwise to +x, at the east eye
         double yaw = Facing.yaw(east, 0, vps);
         assertEquals(90.0, yaw, 1e-9);
-        double[] front = Formations.front(Facing.placement(east, 0, vps), "text");
+        double[] front = Placement.front(Facing.placement(east, 0, vps), "text");
         assertEquals(1.0, front[0], 1e-12);
 
         // every lit point is the placed one turned about the vertical axis through the centre
@@ -85,7 +84,7 @@ class FacingTest {
 
             // no other yaw (every half degree) reads better from the worst-placed viewpoint
             Placement p = s.placement();
-            double[] f = Formations.front(p, s.formation().type());
+            double[] f = Placement.front(p, s.formation().type());
             double chosen = worstCos(f, a.yawDeg(), p.center(), vps);
             for (double yaw = -180; yaw < 180; yaw += 0.5) {
                 assertTrue(worstCos(f, yaw, p.center(), vps) <= chosen + 1e-4,

@@ -61,7 +61,22 @@ public final class SkybrushCsvWriter {
      */
     public static void write(Plan plan, double rateHz, OutputStream out, Path file, ExportOptions.Progress progress)
             throws IOException {
+        write(plan, rateHz, out, file, progress, Compression.STRUCTURED);
+    }
+
+    /** How the entries are compressed: the compared alternatives of the deflate benchmark. */
+    public enum Compression {
+        /** {@link StructuredDeflater}: repeats declared while formatting, Huffman coding only. */
+        STRUCTURED,
+        /** {@link java.util.zip.Deflater} (zlib) at level 1, one per worker thread. */
+        ZLIB
+    }
+
+    /** {@link #write(Plan, double, OutputStream, Path, ExportOptions.Progress)} with the given compression. */
+    public static void write(Plan plan, double rateHz, OutputStream out, Path file, ExportOptions.Progress progress,
+                             Compression compression) throws IOException {
         checkRate(rateHz);
+        boolean zlib = compression == Compression.ZLIB;
         int n = plan.droneCount();
         int tasks = (n + BATCH - 1) / BATCH;
         ThreadLocal<Work> work = ThreadLocal.withInitial(Work::new);
@@ -72,8 +87,13 @@ public final class SkybrushCsvWriter {
                 Work w = work.get();
                 for (int i = from; i < to; i++) {
                     w.text.clear();
-                    appendCsv(plan.trajectories().get(i), plan.lights().get(i), rateHz, w.text, w.p, w.deflater.reset());
-                    d[i - from] = w.deflater.finish(w.text.array(), w.text.length());
+                    if (zlib) {
+                        appendCsv(plan.trajectories().get(i), plan.lights().get(i), rateHz, w.text, w.p, null);
+                        d[i - from] = ZipWriter.deflate(w.zlib, w.text.array(), 0, w.text.length());
+                    } else {
+                        appendCsv(plan.trajectories().get(i), plan.lights().get(i), rateHz, w.text, w.p, w.deflater.reset());
+                        d[i - from] = w.deflater.finish(w.text.array(), w.text.length());
+                    }
                 }
                 return d;
             }, (task, d) -> {
@@ -286,5 +306,6 @@ public final class SkybrushCsvWriter {
         final AsciiBuilder text = new AsciiBuilder(1 << 17);
         final double[] p = new double[6];
         final StructuredDeflater deflater = new StructuredDeflater();
+        final java.util.zip.Deflater zlib = new java.util.zip.Deflater(1, true);
     }
 }
