@@ -71,12 +71,17 @@ async function start() {
     renderer.upload(xyz, rgb, lit);
   }
 
+  /** What the show is doing at t, worded as the desktop HUD words it (render/Timeline.describe). */
   function sceneAt(t) {
-    let name = '';
-    for (const s of meta.scenes) {
-      if (t >= s.start) name = t < s.holdStart ? 'to ' + s.name : s.name;
-    }
-    return name;
+    const sc = meta.scenes;
+    if (!sc.length) return '';
+    let k = -1;
+    for (let i = 0; i < sc.length; i++) if (sc[i].start <= t) k = i;
+    if (k < 0) return 'takeoff';
+    const s = sc[k];
+    if (t < s.holdStart) return s.name + ' (transition)';
+    if (t <= s.holdEnd) return s.name + ' (hold)';
+    return k === sc.length - 1 ? 'landing' : s.name + ' (leaving)';
   }
 
   function hud() {
