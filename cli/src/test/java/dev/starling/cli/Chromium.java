@@ -54,7 +54,7 @@ final class Chromium implements AutoCloseable {
         return Optional.empty();
     }
 
-    Chromium(Path exe, Path profile, int width, int height) throws IOException, InterruptedException {
+    Chromium(Path exe, Path profile, int width, int height) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(exe.toString(), "--headless", "--no-sandbox",
                 "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -92,6 +92,7 @@ final class Chromium implements AutoCloseable {
         call("Log.enable", null);
         call("Network.enable", null);
         call("Page.enable", null);
+        viewport(width, height, 1, false); // the window's size includes no browser frame, but be exact
     }
 
     /** Opens {@code url} and waits until the page sets body[data-ready] (to "true" or "failed"). */
