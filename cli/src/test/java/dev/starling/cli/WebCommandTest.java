@@ -181,6 +181,14 @@ class WebCommandTest {
                     size, Files.size(html), openSeconds, fps.get("fps").asDouble(), fps.get("frames").asInt(),
                     fps.get("seconds").asDouble(), fps.get("width").asInt(), fps.get("height").asInt());
             assertTrue(fps.get("frames").asInt() > 1, "the page animates: " + fps);
+            JsonNode prof = c.eval("starling.profile(10)");
+            c.viewport(640, 360, 1, false);
+            JsonNode small = c.eval("starling.seek(" + (aiCar - 8) + "); starling.measureFps(3000)");
+            JsonNode smallProf = c.eval("starling.profile(10)");
+            System.out.printf(Locale.ROOT, "web: per frame at %dx%d: evaluate %.1f ms, draw %.1f ms; at 640x360: %.1f fps,"
+                            + " evaluate %.1f ms, draw %.1f ms%n", prof.get("width").asInt(), prof.get("height").asInt(),
+                    prof.get("evaluateMs").asDouble(), prof.get("drawMs").asDouble(), small.get("fps").asDouble(),
+                    smallProf.get("evaluateMs").asDouble(), smallProf.get("drawMs").asDouble());
 
             c.viewport(390, 844, 3, true);
             c.eval("starling.pause(); starling.seek(" + aiCar + ")");

@@ -104,11 +104,27 @@ async function start() {
     renderer.resize(w, h);
   }
 
+  /**
+   * The camera as drawn on this canvas: the site's cameras are framed for a landscape screen, so a
+   * narrower one (a phone held upright) widens the vertical field of view until it shows what a
+   * 16:9 frame shows across. At 16:9 and wider, the camera is the desktop renderer's exactly.
+   */
+  function fitted(cam) {
+    const aspect = renderer.width / renderer.height, wide = 16 / 9;
+    if (aspect >= wide) return cam;
+    const half = Math.atan(Math.tan(cam.fov * Math.PI / 360) * wide / aspect);
+    return { ...cam, fov: Math.min(120, 2 * half * 180 / Math.PI) };
+  }
+
+  const timing = { evaluateMs: 0, drawMs: 0, frames: 0 };
   function frame() {
     resize();
+    const a = performance.now();
     evaluate(state.t);
-    state.vp = renderer.render(state.t, state.camera);
+    const b = performance.now();
+    state.vp = renderer.render(state.t, fitted(state.camera));
     hud();
+    timing.evaluateMs += b - a; timing.drawMs += performance.now() - b; timing.frames++;
   }
 
   // ---- clock: the music's when it plays, else the page's
@@ -240,6 +256,21 @@ async function start() {
     pixels: () => Array.from({ length: n }, (_, i) => project(state.vp, [p[3 * i], p[3 * i + 1], p[3 * i + 2]], renderer.width, renderer.height)),
     hud: () => ({ time: state.t, lit: state.lit, airborne: state.airborne, minSeparation: state.minSep, scene: sceneAt(state.t), camera: state.camera.name }),
     /** Plays for ms milliseconds and reports the animation frames per second requestAnimationFrame saw. */
+    /** Milliseconds per frame spent evaluating the drones and issuing the draw (k frames, GPU waited for). */
+    profile: (k) => {
+      const px = new Uint8Array(4), gl = renderer.gl;
+      let ev = 0, dr = 0;
+      for (let i = 0; i < k; i++) {
+        const a = performance.now();
+        evaluate(state.t + i * 0.04);
+        const b = performance.now();
+        renderer.render(state.t + i * 0.04, fitted(state.camera));
+        gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+        const c = performance.now();
+        ev += b - a; dr += c - b;
+      }
+      return { evaluateMs: ev / k, drawMs: dr / k, width: renderer.width, height: renderer.height };
+    },
     measureFps: (ms) => new Promise((resolve) => {
       const from = performance.now(), t0 = state.t;
       setPlaying(true);
