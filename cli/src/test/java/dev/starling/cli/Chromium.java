@@ -32,6 +32,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Chromium implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * ANGLE's back end: SwiftShader (Chromium's own software GL, the default: needs no display),
+     * or what {@code STARLING_WEB_ANGLE} names, e.g. {@code gl} for the system's Mesa (llvmpipe)
+     * under a display.
+     */
+    static final String ANGLE = System.getenv().getOrDefault("STARLING_WEB_ANGLE", "swiftshader");
     private final Process process;
     private final WebSocket socket;
     private final AtomicInteger ids = new AtomicInteger();
@@ -56,7 +62,7 @@ final class Chromium implements AutoCloseable {
 
     Chromium(Path exe, Path profile, int width, int height) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(exe.toString(), "--headless", "--no-sandbox",
-                "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist",
+                "--use-angle=" + ANGLE, "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-default-apps", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
                 "--metrics-recording-only", "--disable-features=Translate,MediaRouter,OptimizationHints",
