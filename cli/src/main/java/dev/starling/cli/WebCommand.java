@@ -59,6 +59,9 @@ final class WebCommand implements Callable<Integer> {
     /** The page's script modules, in dependency order (each module's imports come before it). */
     static final List<String> MODULES = List.of("decode.js", "gl.js", "main.js");
     static final String RESOURCES = "web/";
+    /** The HUD's font: the one the desktop HUD and text formations use (SIL OFL 1.1, licence embedded with it). */
+    static final String FONT = "/dev/starling/formation/fonts/StarlingNotoSansSC-Regular.otf";
+    static final String FONT_LICENCE = "/dev/starling/formation/fonts/OFL.txt";
 
     @Parameters(index = "0", paramLabel = "PLAN", description = "plan.json written by 'starling plan'")
     Path plan;
@@ -144,6 +147,8 @@ final class WebCommand implements Callable<Integer> {
                 .replace("@TITLE@", escapeHtml(title))
                 .replace("@META@", json(meta(p, s, scene, music)).replace("</", "<\\/"))
                 .replace("@BLOBS@", tags.toString())
+                .replace("@FONTLICENCE@", new String(bytes(FONT_LICENCE), StandardCharsets.UTF_8).replace("--", "- -"))
+                .replace("@FONT@", Base64.getEncoder().encodeToString(bytes(FONT)))
                 .replace("@SCRIPT@", script());
         return new Page(html, show, city, musicLen, segments);
     }
@@ -225,6 +230,17 @@ final class WebCommand implements Callable<Integer> {
             }
         }
         return b.toString().replace("</script", "<\\/script");
+    }
+
+    private static byte[] bytes(String absolute) {
+        try (InputStream in = WebCommand.class.getResourceAsStream(absolute)) {
+            if (in == null) {
+                throw new IllegalStateException("the build did not package " + absolute);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String resource(String name) {

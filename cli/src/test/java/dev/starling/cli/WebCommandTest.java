@@ -221,7 +221,7 @@ class WebCommandTest {
         assertEquals(List.of(), c.errors);
         List<String> others = new ArrayList<>();
         for (String u : c.requests) {
-            if (!u.equals(html.toUri().toString()) && !u.startsWith("blob:")) {
+            if (!u.equals(html.toUri().toString()) && !u.startsWith("blob:") && !u.startsWith("data:")) {
                 others.add(u);
             }
         }
