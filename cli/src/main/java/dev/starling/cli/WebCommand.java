@@ -171,6 +171,10 @@ final class WebCommand implements Callable<Integer> {
             cues.add(Map.of("name", c.name(), "time", c.time()));
         }
         m.put("cues", cues);
+        var beats = p.timeline().beats();
+        if (beats != null) {
+            m.put("beats", Map.of("bpm", beats.bpm(), "offset", beats.offset(), "beatsPerBar", beats.beatsPerBar()));
+        }
         List<Map<String, Object>> cams = new ArrayList<>();
         for (Camera c : Camera.presets(s)) {
             Map<String, Object> cm = new LinkedHashMap<>();

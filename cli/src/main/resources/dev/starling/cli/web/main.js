@@ -84,13 +84,22 @@ async function start() {
     return k === sc.length - 1 ? 'landing' : s.name + ' (leaving)';
   }
 
+  /** "bar 33:2" (render/Timeline.barAt, beatInBar): the beat counted from the grid's offset, 1-based. */
+  function barText(t) {
+    const g = meta.beats;
+    const k = Math.floor((t - g.offset + 1e-6) / (60 / g.bpm));
+    if (k < 0) return 'bar -';
+    return 'bar ' + (Math.floor(k / g.beatsPerBar) + 1) + ':' + ((k % g.beatsPerBar) + 1);
+  }
+
   function hud() {
     const t = state.t, limit = meta.minSeparation;
     let s = Number.isFinite(state.minSep) ? fmt(state.minSep, 2) + ' m' : '-';
     if (limit != null) s += ' (limit ' + fmt(limit, 2) + ' m)';
-    const next = meta.cues.find((c) => c.time > t + 1e-9);
+    const next = meta.cues.find((c) => c.time >= t - 1e-3); // as Timeline.nextCue: a cue is "next" through its own moment
     $('hud-time').textContent = 't ' + fmt(t, 1) + ' s / ' + fmt(meta.end, 1) + ' s   ' + sceneAt(t);
-    $('hud-cue').textContent = meta.cues.length ? (next ? 'next: ' + next.name + ' in ' + fmt(next.time - t, 1) + ' s' : 'next: no cue left') : '';
+    const cue = meta.cues.length ? (next ? 'next: ' + next.name + ' in ' + fmt(Math.max(0, Math.ceil((next.time - t) * 10 - 1e-6) / 10), 1) + ' s' : 'next: no cue left') : '';
+    $('hud-cue').textContent = meta.beats ? (cue ? cue + '   ' : '') + barText(t) : cue;
     $('hud-drones').textContent = 'drones ' + n + ' (' + state.lit + ' lit)   min separation ' + s;
     $('hud-drones').classList.toggle('warn', limit != null && state.minSep < limit);
     $('hud-camera').textContent = 'camera ' + state.camera.name;
