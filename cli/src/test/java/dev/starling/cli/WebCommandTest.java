@@ -146,6 +146,10 @@ class WebCommandTest {
             assertEquals("true", c.open(html.toUri().toString(), Duration.ofSeconds(90)), String.valueOf(c.errors));
             double openSeconds = (System.nanoTime() - t0) / 1e9;
             assertPositions(c, plan);
+            double track = plan.timeline().music().duration();
+            JsonNode heard = c.eval("new Promise((ok) => { const f = () => Number.isFinite(starling.musicDuration())"
+                    + " ? ok(starling.musicDuration()) : setTimeout(f, 100); f(); })");
+            assertEquals(track, heard.asDouble(), 0.1, "the embedded music decodes to the soundtrack's length");
 
             c.eval("starling.showHud(false); starling.camera('south-bank'); starling.seek(" + aiCar + ")");
             BufferedImage page = ImageIO.read(new ByteArrayInputStream(c.screenshot()));

@@ -263,6 +263,8 @@ async function start() {
     colours: () => Array.from({ length: n }, (_, i) => colour(show, i, state.t)),
     /** Pixel (column, row from the top) of each drone at the current time in the canvas, or null. */
     pixels: () => Array.from({ length: n }, (_, i) => project(state.vp, [p[3 * i], p[3 * i + 1], p[3 * i + 2]], renderer.width, renderer.height)),
+    /** The embedded soundtrack's length as the browser decoded it, seconds (NaN until known; null without music). */
+    musicDuration: () => (audio ? audio.duration : null),
     hud: () => ({ time: state.t, lit: state.lit, airborne: state.airborne, minSeparation: state.minSep, scene: sceneAt(state.t), camera: state.camera.name }),
     /** Plays for ms milliseconds and reports the animation frames per second requestAnimationFrame saw. */
     /** Milliseconds per frame spent evaluating the drones and issuing the draw (k frames, GPU waited for). */
