@@ -102,14 +102,14 @@ final class WebCommand implements Callable<Integer> {
         }
         Page page = build(p, s, music, track);
         AtomicFiles.write(out, o -> o.write(page.html.getBytes(StandardCharsets.UTF_8)));
-        outW.printf(Locale.ROOT, "wrote %s (%.2f MB: show %.2f MB for %d drones, %d segments; city %.2f MB; music %.2f MB)%n",
-                out, page.html.length() / 1e6, page.showBytes / 1e6, p.droneCount(), page.segments,
-                page.cityBytes / 1e6, page.musicBytes / 1e6);
+        outW.printf(Locale.ROOT, "wrote %s (%.2f MB: show %.2f MB for %d drones, %d segments; city %.2f MB; font %.2f MB;"
+                        + " music %.2f MB)%n", out, page.html.length() / 1e6, page.showBytes / 1e6, p.droneCount(),
+                page.segments, page.cityBytes / 1e6, page.fontBytes / 1e6, page.musicBytes / 1e6);
         return 0;
     }
 
     /** The finished page and what its parts weigh (base64 included). */
-    record Page(String html, long showBytes, long cityBytes, long musicBytes, long segments) {
+    record Page(String html, long showBytes, long cityBytes, long fontBytes, long musicBytes, long segments) {
     }
 
     /** Assembles the page: template, metadata, base64 blobs, the inlined script modules. */
@@ -142,15 +142,16 @@ final class WebCommand implements Callable<Integer> {
         for (var t : p.trajectories()) {
             segments += t.segmentCount();
         }
+        String font = Base64.getEncoder().encodeToString(bytes(FONT));
         String title = p.name().isBlank() ? "Starling show" : p.name();
         String html = resource("page.html")
                 .replace("@TITLE@", escapeHtml(title))
                 .replace("@META@", json(meta(p, s, scene, music)).replace("</", "<\\/"))
                 .replace("@BLOBS@", tags.toString())
                 .replace("@FONTLICENCE@", new String(bytes(FONT_LICENCE), StandardCharsets.UTF_8).replace("--", "- -"))
-                .replace("@FONT@", Base64.getEncoder().encodeToString(bytes(FONT)))
+                .replace("@FONT@", font)
                 .replace("@SCRIPT@", script());
-        return new Page(html, show, city, musicLen, segments);
+        return new Page(html, show, city, font.length(), musicLen, segments);
     }
 
     private static Map<String, Object> meta(Plan p, Site s, WebScene scene, Music music) {
