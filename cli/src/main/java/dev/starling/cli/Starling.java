@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             PreviewCommand.class,
             FormationCommand.class,
             AssignCommand.class,
+            WebCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 violations or run failed, 2 bad input.",
             "Run 'starling help COMMAND' or 'starling COMMAND --help' for examples."})

@@ -45,7 +45,7 @@ final class ShaderProgram implements AutoCloseable {
     /** Loads {@code vertex}.vert and {@code fragment}.frag from the resources and links them. */
     static ShaderProgram load(String vertex, String fragment) {
         return fromSource(vertex + ".vert + " + fragment + ".frag",
-                resource(vertex + ".vert"), resource(fragment + ".frag"));
+                source(vertex + ".vert"), source(fragment + ".frag"));
     }
 
     /** Compiles and links two sources; {@code name} labels errors. */
@@ -86,7 +86,8 @@ final class ShaderProgram implements AutoCloseable {
         return shader;
     }
 
-    private static String resource(String file) {
+    /** The text of shader {@code file} with its includes pasted in. */
+    static String source(String file) {
         String text;
         try (InputStream in = ShaderProgram.class.getResourceAsStream(file)) {
             if (in == null) {
@@ -100,7 +101,7 @@ final class ShaderProgram implements AutoCloseable {
         for (String line : text.split("\n", -1)) {
             String t = line.strip();
             if (t.startsWith("#include \"") && t.endsWith("\"")) {
-                out.append(resource(t.substring(10, t.length() - 1)));
+                out.append(source(t.substring(10, t.length() - 1)));
             } else {
                 out.append(line);
             }

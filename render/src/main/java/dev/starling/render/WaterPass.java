@@ -61,6 +61,25 @@ final class WaterPass implements AutoCloseable {
         glUniform3f(program.uniform("u_fogColor"), SkyPass.HORIZON[0], SkyPass.HORIZON[1], SkyPass.HORIZON[2]);
         glUniform1f(program.uniform("u_fogDensity"), SkylinePass.FOG_DENSITY);
 
+        float[] data = geometry(site);
+        count = data.length / 6;
+        vao = glGenVertexArrays();
+        vbo = glGenBuffers();
+        glBindVertexArray(vao);
+        glBindBuffer(GL_ARRAY_BUFFER, vbo);
+        glBufferData(GL_ARRAY_BUFFER, data, GL_STATIC_DRAW);
+        glVertexAttribPointer(0, 3, GL_FLOAT, false, 6 * Float.BYTES, 0);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(1, 3, GL_FLOAT, false, 6 * Float.BYTES, 3L * Float.BYTES);
+        glEnableVertexAttribArray(1);
+        glBindVertexArray(0);
+    }
+
+    /**
+     * The rivers' triangles at the water level: per vertex x, y, z (metres) and the river's
+     * colour in linear light (6 floats). Shared with the web viewer ({@link WebScene}).
+     */
+    static float[] geometry(Site site) {
         int total = 0;
         for (River r : site.rivers()) {
             total += 3 * (r.outline().size() - 2);
@@ -82,17 +101,7 @@ final class WaterPass implements AutoCloseable {
                 data[o++] = blue;
             }
         }
-        count = total;
-        vao = glGenVertexArrays();
-        vbo = glGenBuffers();
-        glBindVertexArray(vao);
-        glBindBuffer(GL_ARRAY_BUFFER, vbo);
-        glBufferData(GL_ARRAY_BUFFER, data, GL_STATIC_DRAW);
-        glVertexAttribPointer(0, 3, GL_FLOAT, false, 6 * Float.BYTES, 0);
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(1, 3, GL_FLOAT, false, 6 * Float.BYTES, 3L * Float.BYTES);
-        glEnableVertexAttribArray(1);
-        glBindVertexArray(0);
+        return data;
     }
 
     private static float linear(int channel) {
