@@ -26,7 +26,9 @@ import java.util.function.DoubleConsumer;
  *       analytic on every Bézier piece (see {@link DroneChecks});</li>
  *   <li><b>ground spacing</b>: takeoff positions (first points at or below the ground altitude)
  *       pairwise at least the minimum separation apart, and likewise the landing positions
- *       (the report's worst value is the closest pair within twice the limit).</li>
+ *       (the report's worst value is the closest pair within twice the limit);</li>
+ *   <li><b>lights</b>: colour range, flashes against the photosensitivity limit and lights on
+ *       the ground, against the plan's {@link Plan#lightLimits()} (see {@link LightChecks}).</li>
  * </ul>
  * A value exactly at a bound passes; values beyond it by less than {@link #RELATIVE_SLACK}
  * (relative) are treated as at the bound, so a planner flying exactly at a limit is not failed
@@ -94,6 +96,7 @@ public final class Verifier {
             results.add(perDrone(Check.ALTITUDE_MAX, limits.maxAltitude(), dc.zMax, dc.zMaxTime, false, all));
             results.add(geofence(limits.geofence() != null, dc, all));
             results.add(groundSpacing(ft, limits.minSeparation(), g, all));
+            LightChecks.run(plan, plan.lightLimits(), g, results, all);
             all.sort(Comparator.comparingDouble(Violation::time).thenComparing(Violation::check)
                     .thenComparingInt(Violation::droneA).thenComparingInt(Violation::droneB));
             List<Violation> listed = all.size() > options.maxViolations() ? all.subList(0, options.maxViolations()) : all;
