@@ -171,8 +171,14 @@ abstract class Layer {
             if (!loop) {
                 k1 = Math.min(k1, frames.length);
             }
+            int n = frames.length, px = pixel[i];
             for (long k = Math.max(0, k0); k <= k1; k++) {
-                out.addTime(t0 + k / fps);
+                // only where this drone's pixel changes (looping: frame k shows frames[k mod n])
+                int cur = frames[(int) (loop ? k % n : Math.min(k, n - 1))][px];
+                int before = k == 0 ? ~cur : frames[(int) (loop ? (k - 1) % n : Math.min(k - 1, n - 1))][px];
+                if (cur != before) {
+                    out.addTime(t0 + k / fps);
+                }
             }
         }
     }
@@ -259,7 +265,7 @@ abstract class Layer {
         double color(int i, double t, double[] out) {
             Ramp.rgb(c, out);
             double a = 0;
-            for (int k = first[i]; k < first[i + 1]; k++) {
+            for (int k = firstEnding(i, t); k < first[i + 1]; k++) {
                 double u = (t - at[k]) / length;
                 if (u > 1) {
                     continue;
@@ -272,8 +278,23 @@ abstract class Layer {
             return a;
         }
 
+        /** Index of drone i's first twinkle that has not ended by t (binary search). */
+        int firstEnding(int i, double t) {
+            int lo = first[i], hi = first[i + 1];
+            double start = t - length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (at[mid] < start) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
         void breaks(int i, double a, double b, Ticks out) {
-            for (int k = first[i]; k < first[i + 1]; k++) {
+            for (int k = firstEnding(i, a); k < first[i + 1]; k++) {
                 double s = at[k];
                 if (s + length < a) {
                     continue;
@@ -312,9 +333,15 @@ abstract class Layer {
             if (lo == hi || u < kt[lo]) {
                 return 0;
             }
-            int k = lo;
-            while (k + 1 < hi && kt[k + 1] <= u) {
-                k++;
+            // the last keyframe at or before u (binary search)
+            int k = lo, h = hi - 1;
+            while (k < h) {
+                int mid = (k + h + 1) >>> 1;
+                if (kt[mid] <= u) {
+                    k = mid;
+                } else {
+                    h = mid - 1;
+                }
             }
             int c0 = keys.rgb()[k];
             if (step || k + 1 == hi) {

@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /**
  * A growable, reusable set of tick indices (20 ms each): the instants at which a drone's
- * composite colour may bend or jump. Each breakpoint adds the ticks on both sides of it, so a jump
- * between two ticks lies inside a one-tick interval.
+ * composite colour may bend or jump. Each breakpoint adds the ticks on both sides of it.
  */
 final class Ticks {
     long[] v = new long[64];
@@ -22,15 +21,18 @@ final class Ticks {
         v[size++] = k;
     }
 
-    /** Adds the ticks around show time {@code seconds}: floor − 1, floor and floor + 1. */
+    /**
+     * Adds the two ticks around show time {@code seconds}: the last tick before it and the first
+     * at or after it, so a jump at {@code seconds} lies inside one tick interval. (Should rounding
+     * put a jump one tick off, the adaptive check of {@link LightDesign} still finds it.)
+     */
     void addTime(double seconds) {
         if (!Double.isFinite(seconds)) {
             return;
         }
-        long k = (long) Math.floor(seconds * LightDesign.TICKS_PER_SECOND);
+        long k = (long) Math.ceil(seconds * LightDesign.TICKS_PER_SECOND - 1e-7);
         addTick(k - 1);
         addTick(k);
-        addTick(k + 1);
     }
 
     /** Sorts, keeps the ticks in [lo, hi] once each, and always includes lo and hi. */
