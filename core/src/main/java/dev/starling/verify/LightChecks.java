@@ -73,60 +73,72 @@ final class LightChecks {
      * into {@code out} (grown as needed); returns the count, and the array in {@code holder[0]}.
      */
     static int swings(LightProgram p, double contrast, double[][] holder) {
-        double[] out = holder[0];
-        int m = 0;
-        int dir = 0;
-        double lo = 0, hi = 0, ext = 0;
+        Swings sw = new Swings(contrast, holder[0]);
         double prev = 0; // dark before the first keyframe
-        boolean first = true;
         for (int k = 0; k < p.size(); k++) {
             double y = luminance(p.rgb(k));
             double t = p.time(k);
-            // a step visits the old value at t first (a fade arrives at y linearly: extremes at keyframes)
-            double[] pts = p.fade(k) ? new double[] {y} : new double[] {prev, y};
-            for (double v : pts) {
-                if (first) {
-                    lo = hi = ext = v;
-                    first = false;
-                    continue;
-                }
-                boolean swing = false;
-                if (dir == 0) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                    if (hi - lo >= contrast) {
-                        dir = v == hi ? 1 : -1;
-                        ext = v;
-                        swing = true;
-                    }
-                } else if (dir > 0) {
-                    if (v > ext) {
-                        ext = v;
-                    } else if (ext - v >= contrast) {
-                        dir = -1;
-                        ext = v;
-                        swing = true;
-                    }
-                } else {
-                    if (v < ext) {
-                        ext = v;
-                    } else if (v - ext >= contrast) {
-                        dir = 1;
-                        ext = v;
-                        swing = true;
-                    }
-                }
-                if (swing) {
-                    if (m == out.length) {
-                        out = Arrays.copyOf(out, Math.max(16, m * 2));
-                        holder[0] = out;
-                    }
-                    out[m++] = t;
-                }
+            // a step visits the old value at t first; a fade arrives at y linearly (extremes at keyframes)
+            if (!p.fade(k)) {
+                sw.feed(prev, t);
             }
+            sw.feed(y, t);
             prev = y;
         }
-        return m;
+        holder[0] = sw.out;
+        return sw.m;
+    }
+
+    /** Swing detection with hysteresis over a sequence of luminance values. */
+    private static final class Swings {
+        final double contrast;
+        double[] out;
+        int m, dir;
+        double lo, hi, ext;
+        boolean first = true;
+
+        Swings(double contrast, double[] out) {
+            this.contrast = contrast;
+            this.out = out;
+        }
+
+        void feed(double v, double t) {
+            if (first) {
+                lo = hi = ext = v;
+                first = false;
+                return;
+            }
+            boolean swing = false;
+            if (dir == 0) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+                if (hi - lo >= contrast) {
+                    dir = v == hi ? 1 : -1;
+                    ext = v;
+                    swing = true;
+                }
+            } else if (dir > 0) {
+                if (v > ext) {
+                    ext = v;
+                } else if (ext - v >= contrast) {
+                    dir = -1;
+                    ext = v;
+                    swing = true;
+                }
+            } else if (v < ext) {
+                ext = v;
+            } else if (v - ext >= contrast) {
+                dir = 1;
+                ext = v;
+                swing = true;
+            }
+            if (swing) {
+                if (m == out.length) {
+                    out = Arrays.copyOf(out, Math.max(16, m * 2));
+                }
+                out[m++] = t;
+            }
+        }
     }
 
     private static CheckResult flashes(Plan plan, LightLimits lim, List<Violation> all) {
