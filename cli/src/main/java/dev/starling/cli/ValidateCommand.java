@@ -450,8 +450,8 @@ final class ValidateCommand implements Callable<Integer> {
                 "lights", num(ll.maxFlashRate()), num(100 * ll.flashArea()), num(100 * ll.flashContrast()),
                 ll.darkOnGround() ? "dark on the ground" : "may be lit on the ground",
                 ll.darkDuringTakeoff() ? " and during takeoff" : "",
-                ll.equals(dev.starling.show.LightLimits.DEFAULT) ? "defaults, the photosensitivity guideline"
-                        : in.kind());
+                ll.equals(dev.starling.show.LightLimits.FLIGHT_FILE)
+                        ? "default for flight files: the photosensitivity guideline" : in.kind());
         if (!Double.isNaN(r.minSeparation())) {
             out.printf(Locale.ROOT, "%nClosest approach of airborne drones: %s m between %s and %s at t = %.2f s%n",
                     num(r.minSeparation()), name(in, r.minSeparationDroneA()), name(in, r.minSeparationDroneB()),

@@ -18,8 +18,13 @@ package dev.starling.show;
  */
 public record LightLimits(double maxFlashRate, double flashArea, double flashContrast, boolean darkOnGround,
                           boolean darkDuringTakeoff) {
-    /** The defaults: 3 flashes per second over 20% of the fleet, 20% swings, dark on the ground. */
+    /** A show file's defaults: 3 flashes per second over 20% of the fleet, 20% swings, dark on the ground. */
     public static final LightLimits DEFAULT = new LightLimits(3, 0.2, 0.2, true, false);
+    /**
+     * For flight files from other tools, which carry no show to say when drones must be dark:
+     * the photosensitivity limit only.
+     */
+    public static final LightLimits FLIGHT_FILE = new LightLimits(3, 0.2, 0.2, false, false);
 
     public LightLimits {
         if (!(maxFlashRate > 0) || !(flashArea >= 0 && flashArea < 1) || !(flashContrast > 0 && flashContrast <= 1)) {

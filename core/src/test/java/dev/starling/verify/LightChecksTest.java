@@ -104,7 +104,10 @@ class LightChecksTest {
             lights.add(i == 1 ? LightProgram.builder().set(0, 0x808080).build()
                     : LightProgram.builder().set(0, 0).set(11, 0xFFFFFF).set(19, 0).build());
         }
-        Plan p = new Plan("ground", Limits.NONE, tr, lights, List.of());
+        Plan p = new Plan("ground", Limits.NONE, tr, lights, List.of(), null, LightLimits.DEFAULT);
+        assertTrue(Verifier.verify(new Plan("file", Limits.NONE, tr, lights, List.of()), Limits.NONE,
+                VerifyOptions.defaults().withThreads(1)).check(Check.LIGHT_GROUND).passed(),
+                "a flight file carries no show that wants drones dark on the ground");
         CheckResult r = Verifier.verify(p, Limits.NONE, VerifyOptions.defaults().withThreads(1))
                 .check(Check.LIGHT_GROUND);
         assertFalse(r.passed());

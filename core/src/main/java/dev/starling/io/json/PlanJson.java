@@ -429,9 +429,9 @@ public final class PlanJson {
 
     private static LightLimits readLightLimits(JsonNode l) {
         if (l == null || l.isNull()) {
-            return LightLimits.DEFAULT;
+            return LightLimits.FLIGHT_FILE;
         }
-        LightLimits d = LightLimits.DEFAULT;
+        LightLimits d = LightLimits.FLIGHT_FILE;
         try {
             return new LightLimits(l.path("maxFlashRate").asDouble(d.maxFlashRate()),
                     l.path("flashArea").asDouble(d.flashArea()), l.path("flashContrast").asDouble(d.flashContrast()),
