@@ -73,7 +73,7 @@ class PlanEffectsTest {
     @Test
     void badEffectInputIsExit2WithPathAndHintAndNothingWritten(@TempDir Path dir) throws Exception {
         String[][] cases = {
-            {"[ { \"type\": \"strobe\" } ]", "effects[0].type", "did you mean"},
+            {"[ { \"type\": \"strobe\" } ]", "effects[0].type", "effect types: solid"},
             {"[ { \"type\": \"solid\", \"color\": \"#GGG\" } ]", "effects[0].color", "six hex digits"},
             {"[ { \"type\": \"image\", \"file\": \"missing.png\" } ]", "effects[0].file", "relative to the show file"},
             {"[ { \"type\": \"keyframes\", \"file\": \"twice.csv\" } ]", "effects[0].file", "one keyframe per time"},
