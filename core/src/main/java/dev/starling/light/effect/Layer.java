@@ -55,6 +55,35 @@ abstract class Layer {
         breaks(i, Math.max(a, t0), Math.min(b, t1), out);
     }
 
+    /**
+     * How many of the effect's factors (its weight, its colour and alpha) change with time within
+     * [a, b], an interval without breakpoints inside: 0, 1, or 2 when the composite may bend
+     * there for other reasons (a start or end inside, overlapping fades, clipping of {@code add}).
+     */
+    final int varying(int i, double a, double b) {
+        if (b < t0 || a > t1) {
+            return 0;
+        }
+        // a jump at the start (on from t0) or the end (off after t1) inside the interval
+        if ((a < t0 && b >= t0) || (a <= t1 && b > t1)) {
+            return 2;
+        }
+        boolean in = fadeIn > 0 && a < t0 + fadeIn, out = fadeOut > 0 && b > t1 - fadeOut;
+        if (in && out) {
+            return 2;
+        }
+        int f = (in || out ? 1 : 0) + colorFactors(i, a, b);
+        return f > 0 && blend == Blend.ADD ? 2 : f;
+    }
+
+    /** True when {@link #color} of drone {@code i} may change within [a, b] (no breakpoint inside). */
+    abstract boolean colorVaries(int i, double a, double b);
+
+    /** Factors of {@link #color} changing within [a, b]: 0, 1, or 2 when it is not linear there. */
+    int colorFactors(int i, double a, double b) {
+        return colorVaries(i, a, b) ? 1 : 0;
+    }
+
     /** Writes the effect's colour for drone {@code i} at {@code t} into out[0..2] (0–255); returns its alpha. */
     abstract double color(int i, double t, double[] out);
 
@@ -76,6 +105,10 @@ abstract class Layer {
             return 1;
         }
 
+        boolean colorVaries(int i, double a, double b) {
+            return false;
+        }
+
         void breaks(int i, double a, double b, Ticks out) {
         }
     }
@@ -92,6 +125,10 @@ abstract class Layer {
         double color(int i, double t, double[] out) {
             Ramp.rgb(argb[i], out);
             return (argb[i] >>> 24) / 255.0;
+        }
+
+        boolean colorVaries(int i, double a, double b) {
+            return false;
         }
 
         void breaks(int i, double a, double b, Ticks out) {
@@ -122,6 +159,10 @@ abstract class Layer {
         double color(int i, double t, double[] out) {
             ramp.evalCyclic(phase(i, t), out);
             return 1;
+        }
+
+        boolean colorVaries(int i, double a, double b) {
+            return ramp.colors().length > 1;
         }
 
         void breaks(int i, double a, double b, Ticks out) {
@@ -166,6 +207,10 @@ abstract class Layer {
             return 1;
         }
 
+        boolean colorVaries(int i, double a, double b) {
+            return frames[frame(a)][pixel[i]] != frames[frame(b)][pixel[i]];
+        }
+
         void breaks(int i, double a, double b, Ticks out) {
             long k0 = (long) Math.floor((a - t0) * fps), k1 = (long) Math.ceil((b - t0) * fps);
             if (!loop) {
@@ -204,6 +249,10 @@ abstract class Layer {
                 return low;
             }
             return square ? 1 : 1 - (1 - low) * phi / width;
+        }
+
+        boolean colorVaries(int i, double a, double b) {
+            return true;
         }
 
         double color(int i, double t, double[] out) {
@@ -278,6 +327,21 @@ abstract class Layer {
             return a;
         }
 
+        boolean colorVaries(int i, double a, double b) {
+            int k = firstEnding(i, a);
+            return k < first[i + 1] && at[k] <= b;
+        }
+
+        @Override
+        int colorFactors(int i, double a, double b) {
+            int k = firstEnding(i, a);
+            if (k >= first[i + 1] || at[k] > b) {
+                return 0;
+            }
+            // two twinkles in the interval: their maximum bends where they cross
+            return k + 1 < first[i + 1] && at[k + 1] <= b ? 2 : 1;
+        }
+
         /** Index of drone i's first twinkle that has not ended by t (binary search). */
         int firstEnding(int i, double t) {
             int lo = first[i], hi = first[i + 1];
@@ -324,6 +388,10 @@ abstract class Layer {
         @Override
         boolean applies(int i) {
             return keys.first()[i + 1] > keys.first()[i];
+        }
+
+        boolean colorVaries(int i, double a, double b) {
+            return !step;
         }
 
         double color(int i, double t, double[] out) {

@@ -16,12 +16,13 @@ import java.util.concurrent.RecursiveAction;
  * <p><b>Exactness.</b> All keyframes lie on Skybrush's 20 ms ticks, so exporting loses nothing
  * to time rounding. Within a hold the composite colour is linearised adaptively: the interval
  * between two consecutive breakpoints (ticks around every instant where some effect bends or
- * jumps) is one fade when the composite at its interior check points (every tick of intervals up
- * to {@value #DENSE_CHECK} ticks, else the quarter points) lies within {@value #TOLERANCE} of
- * the fade between its rounded ends; otherwise it is halved. Between breakpoints every effect is
- * linear in time, so the composite is a polynomial of low degree there and the check points
- * bound the error; at every tick the exported colour lies within {@link #TICK_ERROR} of the
- * composite (one 8-bit step). Runs of one colour and fades that continue the previous one in a
+ * jumps) is one fade when at most one factor of the effects (a weight, a colour) changes in it, so
+ * the composite is linear there; otherwise when the composite at its interior check points (every
+ * tick of intervals up to {@value #DENSE_CHECK} ticks, else the quarter points) lies within
+ * {@value #TOLERANCE} of the fade between its rounded ends; otherwise it is halved. Between
+ * breakpoints every effect is linear in time, so the composite is a polynomial of low degree
+ * there and the check points bound the error; at every tick the exported colour lies within
+ * {@link #TICK_ERROR} of the composite (one 8-bit step). Runs of one colour and fades that continue the previous one in a
  * straight line add no keyframe.
  *
  * <p>Cost: O(keyframes × effects) per drone, plus each effect's preparation per scene
@@ -32,8 +33,12 @@ public final class LightDesign {
     public static final int TICKS_PER_SECOND = 50;
     /** Largest gap (8-bit levels) between the composite and one fade before it is split. */
     public static final double TOLERANCE = 0.45;
-    /** Bound on |exported − composite| at any tick of a hold, 8-bit levels per channel. */
-    public static final double TICK_ERROR = 1.0;
+    /**
+     * Bound on |exported − composite| at any tick of a hold, 8-bit levels per channel: half a
+     * level for rounding the fade's ends, half for rounding the player's interpolation (plus
+     * floating-point slack); checked intervals stay below it by 0.05.
+     */
+    public static final double TICK_ERROR = 1.0 + 1e-9;
     /** Intervals up to this many ticks are checked at every tick. */
     static final int DENSE_CHECK = 8;
     /** Slack within which a fade counts as continuing the previous one (8-bit levels). */
@@ -279,7 +284,8 @@ public final class LightDesign {
         }
 
         private void segment(long p, int cp, long q, int cq) {
-            if (q - p > 1 && !straight(p, cp, q, cq)) {
+            // a composite linear in time needs no check: its fade is exact but for rounding the ends
+            if (q - p > 1 && !lights.linear(drone, p, q) && !straight(p, cp, q, cq)) {
                 long m = (p + q) >>> 1;
                 int cm = lights.rgbAt(drone, tickTime(m), c, tmp);
                 segment(p, cp, m, cm);

@@ -152,6 +152,24 @@ public final class SceneLights {
         }
     }
 
+    /**
+     * True when the composite of drone {@code i} is linear in time over [lo, hi] (ticks, no
+     * breakpoint inside): at most one factor of all effects changes there.
+     */
+    boolean linear(int i, long lo, long hi) {
+        double a = lo / (double) LightDesign.TICKS_PER_SECOND, b = hi / (double) LightDesign.TICKS_PER_SECOND;
+        int f = 0;
+        for (Layer l : layers) {
+            if (l.applies(i)) {
+                f += l.varying(i, a, b);
+                if (f > 1) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** True when some effect touches drone {@code i}. */
     boolean touches(int i) {
         for (Layer l : layers) {
