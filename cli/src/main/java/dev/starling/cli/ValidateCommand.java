@@ -169,7 +169,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         VerificationReport report;
         try {
-            report = Verifier.verify(in.plan().trajectories(), limits, options);
+            report = Verifier.verify(in.plan(), limits, options);
         } catch (InputException e) {
             // flags and --limits are checked above, so a limit the verifier refuses came from the file
             throw e.inFile(input.toString());
@@ -396,6 +396,13 @@ final class ValidateCommand implements Callable<Integer> {
         if (!any) {
             out.println("  none: give limits with --limits or flags such as --min-separation 1.5");
         }
+        dev.starling.show.LightLimits ll = in.plan().lightLimits();
+        out.printf(Locale.ROOT, "  %-16s at most %s flashes/s over %s%% of the fleet (swings of %s%%), %s%s  (%s)%n",
+                "lights", num(ll.maxFlashRate()), num(100 * ll.flashArea()), num(100 * ll.flashContrast()),
+                ll.darkOnGround() ? "dark on the ground" : "may be lit on the ground",
+                ll.darkDuringTakeoff() ? " and during takeoff" : "",
+                ll.equals(dev.starling.show.LightLimits.FLIGHT_FILE)
+                        ? "default for flight files: the photosensitivity guideline" : in.kind());
         if (!Double.isNaN(r.minSeparation())) {
             out.printf(Locale.ROOT, "%nClosest approach of airborne drones: %s m between %s and %s at t = %.2f s%n",
                     num(r.minSeparation()), name(in, r.minSeparationDroneA()), name(in, r.minSeparationDroneB()),

@@ -2,7 +2,7 @@ package dev.starling.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starling.InputException;
-import dev.starling.io.AtomicFiles;
+import dev.starling.base.AtomicFiles;
 import dev.starling.io.json.PlanJson;
 import dev.starling.plan.Plan;
 import dev.starling.plan.SceneSpan;

@@ -15,7 +15,7 @@ import javax.imageio.stream.ImageInputStream;
  * become the drones' colours. The image keeps its aspect ratio: {@code width} or {@code height}
  * in metres sets its size (both: it fits inside both).
  */
-final class ImageSource {
+public final class ImageSource {
     /** Largest image accepted, checked from the header before decoding (a decompression bomb guard). */
     static final long MAX_PIXELS = 40_000_000L;
     static final double DEFAULT_THRESHOLD = 0.5;
@@ -54,7 +54,8 @@ final class ImageSource {
                 file.getFileName(), iw, ih));
     }
 
-    static BufferedImage read(Path file) {
+    /** Reads an image file (PNG, JPEG, GIF, BMP), refusing huge or unreadable ones with an {@link InputException} on path "file". */
+    public static BufferedImage read(Path file) {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {

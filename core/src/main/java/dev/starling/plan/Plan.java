@@ -1,6 +1,7 @@
 package dev.starling.plan;
 
 import dev.starling.light.LightProgram;
+import dev.starling.show.LightLimits;
 import dev.starling.show.Limits;
 import dev.starling.show.Timeline;
 import dev.starling.trajectory.Trajectory;
@@ -18,10 +19,13 @@ import java.util.List;
  * @param lights        one per drone, same order
  * @param scenes        scene timeline, possibly empty
  * @param timeline      the show's music, cues and beat grid ({@link Timeline#NONE} for none)
+ * @param lightLimits   the bounds on the lights (the show's, or {@link LightLimits#FLIGHT_FILE} when
+ *                      the plan did not come from a show)
  */
 public record Plan(String name, Limits limits, List<Trajectory> trajectories,
-                   List<LightProgram> lights, List<SceneSpan> scenes, Timeline timeline) {
+                   List<LightProgram> lights, List<SceneSpan> scenes, Timeline timeline, LightLimits lightLimits) {
     public Plan {
+        lightLimits = lightLimits == null ? LightLimits.FLIGHT_FILE : lightLimits;
         timeline = timeline == null ? Timeline.NONE : timeline;
         trajectories = List.copyOf(trajectories);
         lights = List.copyOf(lights);
@@ -30,6 +34,12 @@ public record Plan(String name, Limits limits, List<Trajectory> trajectories,
             throw new IllegalArgumentException(trajectories.size() + " trajectories but " + lights.size()
                     + " light programs: every drone needs both");
         }
+    }
+
+    /** A plan from a flight file: light limits {@link LightLimits#FLIGHT_FILE}. */
+    public Plan(String name, Limits limits, List<Trajectory> trajectories, List<LightProgram> lights,
+                List<SceneSpan> scenes, Timeline timeline) {
+        this(name, limits, trajectories, lights, scenes, timeline, LightLimits.FLIGHT_FILE);
     }
 
     /** A plan without music or cues. */

@@ -5,6 +5,7 @@ import dev.starling.assign.Assigner;
 import dev.starling.assign.Assignment;
 import dev.starling.formation.Targets;
 import dev.starling.light.LightProgram;
+import dev.starling.light.effect.LightDesign;
 import dev.starling.show.Limits;
 import dev.starling.show.Scene;
 import dev.starling.show.Show;
@@ -33,8 +34,11 @@ import java.util.Locale;
  * trajectories. Repair ({@link PlanRepair}) works on the choreography: it splits a conflicting
  * transition into waves (some drones wait while others move) and assembles again.
  *
- * <p>Lights: dark on the ground and during the climb; each transition fades every drone from
- * its colour to its new point's colour; reserve points are dark; the landing fades to dark.
+ * <p>Lights ({@link LightDesign}): dark on the ground and during the climb; each transition does
+ * what its scene's {@code transitionLights} says (by default fades every drone from its colour to
+ * its new point's colour); each hold shows its scene's effects over the scene's colours; reserve
+ * points are dark; the way to the landing layer fades to dark. All light keyframes lie on
+ * Skybrush's 20 ms ticks.
  */
 public final class ShowPlanner {
     /**
@@ -210,13 +214,12 @@ public final class ShowPlanner {
             int n = sh.drones();
             Limits lim = sh.limits();
             double[] cx = padX.clone(), cy = padY.clone(), cz = new double[n];
-            int[] color = new int[n];
             Trajectory.Builder[] tr = new Trajectory.Builder[n];
-            LightProgram.Builder[] lights = new LightProgram.Builder[n];
             for (int i = 0; i < n; i++) {
                 tr[i] = Trajectory.startingAt(0, cx[i], cy[i], 0);
-                lights[i] = LightProgram.builder().set(0, 0);
             }
+            List<LightDesign.SceneInput> lightScenes = new ArrayList<>();
+            double landingStart = 0, landingEnd = 0;
             double t = 0;
             List<TransitionStats> stats = new ArrayList<>();
             List<SceneSpan> spans = new ArrayList<>();
@@ -244,7 +247,10 @@ public final class ShowPlanner {
                     for (int i = 0; i < n; i++) {
                         tr[i].holdUntil(end);
                     }
-                    spans.add(new SceneSpan(st.name(), sceneStart, t, end, scene.at(), scene.until()));
+                    spans.add(new SceneSpan(st.name(), sceneStart, t, end, scene.at(), scene.until(),
+                            EffectSpan.of(scene.effects(), t, end), scene.lights()));
+                    lightScenes.add(new LightDesign.SceneInput(sceneStart, t, end, st.rgb(), st.x(), st.y(), st.z(),
+                            scene.effects(), scene.lights()));
                     t = end;
                     continue;
                 }
@@ -263,7 +269,6 @@ public final class ShowPlanner {
                 if (st.kind() == StepKind.TRANSITION && sh.scenes().get(st.sceneIndex()).at() != null) {
                     waveDurations = pinnedWaves(st, sh, lim, cx, cy, cz, w, nWaves, t);
                 }
-                boolean fade = st.kind() == StepKind.TRANSITION || st.kind() == StepKind.TO_LANDING;
                 double lower = 0, longest = 0, pxy = 0, pup = 0, pdown = 0, pacc = 0;
                 for (int wave = 0; wave < nWaves; wave++) {
                     Double fixed = waveDurations != null ? Double.valueOf(waveDurations[wave])
@@ -280,30 +285,21 @@ public final class ShowPlanner {
                     pdown = Math.max(pdown, m.peakDown);
                     pacc = Math.max(pacc, m.peakAcc);
                 }
-                for (int i = 0; i < n; i++) {
-                    int c = st.rgb()[i];
-                    if (c != color[i]) {
-                        if (fade && t > start) {
-                            if (lights[i].lastTime() < start) {
-                                lights[i].set(start, color[i]);
-                            }
-                            lights[i].fadeTo(t, c);
-                        } else {
-                            lights[i].set(Math.max(start, Math.nextUp(lights[i].lastTime())), c);
-                        }
-                        color[i] = c;
-                    }
+                if (st.kind() == StepKind.TO_LANDING) {
+                    landingStart = start;
+                    landingEnd = t;
                 }
                 stats.add(new TransitionStats(st.name(), start, t - start, lower, longest, pxy, pup, pdown, pacc,
                         st.assignmentCost(), st.assignmentMillis(), Double.NaN));
             }
             List<Trajectory> trajectories = new ArrayList<>(n);
-            List<LightProgram> programs = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 trajectories.add(tr[i].build());
-                programs.add(lights[i].build());
             }
-            return new Assembled(new Plan(sh.name(), lim, trajectories, programs, spans, sh.timeline()), stats);
+            List<LightProgram> programs = LightDesign.build(n, lightScenes, landingStart, landingEnd,
+                    sh.timeline().beats());
+            return new Assembled(new Plan(sh.name(), lim, trajectories, programs, spans, sh.timeline(),
+                    sh.lightLimits()), stats);
         }
     }
 

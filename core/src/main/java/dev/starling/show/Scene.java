@@ -1,5 +1,9 @@
 package dev.starling.show;
 
+import dev.starling.light.effect.Effect;
+import dev.starling.light.effect.TransitionLights;
+import java.util.List;
+
 /**
  * One scene: a formation, where it stands, its colour, how long it is held, optionally how long
  * the transition into it takes, and which audience it faces.
@@ -16,9 +20,24 @@ package dev.starling.show;
  *                   the transition allows
  * @param until      the show time its hold ends at, or {@code null} to hold for {@code hold}
  *                   seconds (when given, {@code hold} is 0 and ignored)
+ * @param effects    light effects over the hold, in order (empty: the scene's colours)
+ * @param lights     what the lights do during the transition into this scene
  */
 public record Scene(String name, FormationSpec formation, Placement placement, int color,
-                    double hold, Double transition, String faces, Pin at, Pin until) {
+                    double hold, Double transition, String faces, Pin at, Pin until, List<Effect> effects,
+                    TransitionLights lights) {
+
+    public Scene {
+        effects = effects == null ? List.of() : List.copyOf(effects);
+        lights = lights == null ? TransitionLights.CROSSFADE : lights;
+    }
+
+    /** A scene without effects, cross-fading into its colours. */
+    public Scene(String name, FormationSpec formation, Placement placement, int color,
+                 double hold, Double transition, String faces, Pin at, Pin until) {
+        this(name, formation, placement, color, hold, transition, faces, at, until, List.of(),
+                TransitionLights.CROSSFADE);
+    }
 
     /** A scene not pinned to the timeline. */
     public Scene(String name, FormationSpec formation, Placement placement, int color, double hold,

@@ -8,10 +8,11 @@ import java.util.List;
  * landing. Every value here has passed validation; {@code baseDir} is the folder asset paths are
  * relative to; {@code source} is how errors found later (sampling the formations) name the show
  * file, or {@code null}; {@code timeline} holds the music, cues and beat grid
- * ({@link Timeline#NONE} when the show has none).
+ * ({@link Timeline#NONE} when the show has none); {@code lightLimits} the bounds on its lights.
  */
 public record Show(String format, String name, int drones, Limits limits, Takeoff takeoff,
-                   List<Scene> scenes, Landing landing, Path baseDir, String source, Timeline timeline) {
+                   List<Scene> scenes, Landing landing, Path baseDir, String source, Timeline timeline,
+                   LightLimits lightLimits) {
     public static final String FORMAT = "starling-show/1";
     /** Largest fleet accepted; refused before anything is allocated. */
     public static final int MAX_DRONES = 100_000;
@@ -19,6 +20,13 @@ public record Show(String format, String name, int drones, Limits limits, Takeof
     public Show {
         scenes = List.copyOf(scenes);
         timeline = timeline == null ? Timeline.NONE : timeline;
+        lightLimits = lightLimits == null ? LightLimits.DEFAULT : lightLimits;
+    }
+
+    /** A show with the default light limits. */
+    public Show(String format, String name, int drones, Limits limits, Takeoff takeoff,
+                List<Scene> scenes, Landing landing, Path baseDir, String source, Timeline timeline) {
+        this(format, name, drones, limits, takeoff, scenes, landing, baseDir, source, timeline, LightLimits.DEFAULT);
     }
 
     /** A show without music or cues. */

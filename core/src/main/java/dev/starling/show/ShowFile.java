@@ -16,14 +16,20 @@ record ShowFile(String format, String name, Long drones, MusicFile music, JsonNo
     }
 
     record LimitsFile(Double minSeparation, Double maxSpeedXY, Double maxSpeedUp, Double maxSpeedDown,
-                      Double maxAcceleration, Double minAltitude, Double maxAltitude, double[][] geofence) {
+                      Double maxAcceleration, Double minAltitude, Double maxAltitude, double[][] geofence,
+                      LightLimitsFile lights) {
+    }
+
+    record LightLimitsFile(Double maxFlashRate, Double flashArea, Double flashContrast, Boolean darkOnGround,
+                           Boolean darkDuringTakeoff) {
     }
 
     record TakeoffFile(Double spacing, Integer columns, Double launchAltitude) {
     }
 
     record SceneFile(String name, FormationSpec formation, PlacementFile placement, String color,
-                     Double hold, JsonNode at, JsonNode until, Double transition, String faces) {
+                     Double hold, JsonNode at, JsonNode until, Double transition, String faces,
+                     JsonNode effects, String transitionLights, Double dimLevel) {
     }
 
     record PlacementFile(double[] center, String plane, double[] rotation) {

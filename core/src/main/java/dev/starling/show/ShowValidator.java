@@ -125,7 +125,7 @@ final class ShowValidator {
             returnHome = f.landing().returnHome();
         }
         return new Show(Show.FORMAT, name, drones, limits, takeoff, scenes, new Landing(returnHome), baseDir, src.file(),
-                timeline);
+                timeline, lightLimits(f.limits().lights()));
     }
 
     // ---------------------------------------------------------------- limits
@@ -159,6 +159,41 @@ final class ShowValidator {
         }
         double[][] fence = geofence(l.geofence());
         return new Limits(minSep, vxy, vUp, vDown, acc, minAlt, maxAlt, fence);
+    }
+
+    /** {@code limits.lights}: the bounds on the show's lights (defaults where not given). */
+    private LightLimits lightLimits(ShowFile.LightLimitsFile l) {
+        LightLimits d = LightLimits.DEFAULT;
+        if (l == null) {
+            return d;
+        }
+        String p = "limits.lights";
+        double rate = d.maxFlashRate();
+        if (l.maxFlashRate() != null) {
+            rate = positive(l.maxFlashRate(), p + ".maxFlashRate", "Hz", "3 (flashes per second; the broadcast guideline)");
+            if (rate > 50) {
+                throw src.error(p + ".maxFlashRate", "a limit of " + fmt(rate) + " flashes per second is beyond the "
+                        + "light clock's 50 ticks per second", "use at most 25; 3 is the photosensitivity guideline");
+            }
+        }
+        double area = d.flashArea();
+        if (l.flashArea() != null) {
+            area = l.flashArea();
+            if (!(area >= 0 && area < 1)) {
+                throw src.error(p + ".flashArea", "flashArea is the fraction of the fleet that may flash faster, from 0 "
+                        + "up to (not including) 1, was " + fmt(area), "0.2 allows a fifth of the fleet");
+            }
+        }
+        double contrast = d.flashContrast();
+        if (l.flashContrast() != null) {
+            contrast = l.flashContrast();
+            if (!(contrast > 0 && contrast <= 1)) {
+                throw src.error(p + ".flashContrast", "flashContrast is a luminance swing above 0, at most 1, was "
+                        + fmt(contrast), "0.2: a change of a fifth of full brightness counts");
+            }
+        }
+        return new LightLimits(rate, area, contrast, l.darkOnGround() == null ? d.darkOnGround() : l.darkOnGround(),
+                l.darkDuringTakeoff() == null ? d.darkDuringTakeoff() : l.darkDuringTakeoff());
     }
 
     private double[][] geofence(double[][] g) {
@@ -315,7 +350,11 @@ final class ShowValidator {
                         "name a viewpoint of the site (e.g. \"faces\": \"south-bank\"), write \"auto\", or leave it out");
             }
         }
-        return new Scene(name, formation, placement, color, hold, transition, faces, at, until);
+        EffectsReader lights = new EffectsReader(src, baseDir, drones, timeline,
+                (w, path) -> address(w, path, timeline), this::asset);
+        List<dev.starling.light.effect.Effect> effects = lights.effects(s.effects(), p + ".effects");
+        dev.starling.light.effect.TransitionLights tl = lights.transition(s.transitionLights(), s.dimLevel(), p);
+        return new Scene(name, formation, placement, color, hold, transition, faces, at, until, effects, tl);
     }
 
     // ---------------------------------------------------------------- timeline

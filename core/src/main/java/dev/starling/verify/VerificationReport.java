@@ -74,7 +74,13 @@ public record VerificationReport(
         /** Horizontal distance outside the geofence polygon (negative: inside by that much); worst = largest. */
         GEOFENCE("geofence", "m", false),
         /** Distance between takeoff pads and between landing pads; worst = smallest. */
-        GROUND_SPACING("ground spacing", "m", true);
+        GROUND_SPACING("ground spacing", "m", true),
+        /** Largest colour channel of any light keyframe, 0–255; worst = largest. */
+        LIGHT_RANGE("light colour", "/255", false),
+        /** Flashes per second reached by more than the allowed fraction of the fleet at once; worst = largest. */
+        LIGHT_FLASH("light flashes", "Hz", false),
+        /** Brightness (largest channel) while the show wants the drone dark: on the ground or taking off; worst = largest. */
+        LIGHT_GROUND("lit on ground", "%", false);
 
         private final String label;
         private final String unit;

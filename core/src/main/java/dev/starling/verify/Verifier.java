@@ -26,7 +26,9 @@ import java.util.function.DoubleConsumer;
  *       analytic on every Bézier piece (see {@link DroneChecks});</li>
  *   <li><b>ground spacing</b>: takeoff positions (first points at or below the ground altitude)
  *       pairwise at least the minimum separation apart, and likewise the landing positions
- *       (the report's worst value is the closest pair within twice the limit).</li>
+ *       (the report's worst value is the closest pair within twice the limit);</li>
+ *   <li><b>lights</b>: colour range, flashes against the photosensitivity limit and lights on
+ *       the ground, against the plan's {@link Plan#lightLimits()} (see {@link LightChecks}).</li>
  * </ul>
  * A value exactly at a bound passes; values beyond it by less than {@link #RELATIVE_SLACK}
  * (relative) are treated as at the bound, so a planner flying exactly at a limit is not failed
@@ -58,6 +60,16 @@ public final class Verifier {
      *                                     with fewer than 3 vertices, a non-positive separation)
      */
     public static VerificationReport verify(List<Trajectory> flights, Limits limits, VerifyOptions options) {
+        return verify(flights, limits, options, null);
+    }
+
+    /** Flight checks of the plan's trajectories, as above, plus the light checks of its light programs. */
+    public static VerificationReport verify(dev.starling.plan.Plan plan, Limits limits, VerifyOptions options) {
+        return verify(plan.trajectories(), limits, options, plan);
+    }
+
+    private static VerificationReport verify(List<Trajectory> flights, Limits limits, VerifyOptions options,
+                                             dev.starling.plan.Plan lightsOf) {
         long started = System.nanoTime();
         DoubleConsumer progress = options.progress() == null ? f -> { } : options.progress();
         double g = options.groundAltitude();
@@ -94,6 +106,9 @@ public final class Verifier {
         results.add(perDrone(Check.ALTITUDE_MAX, limits.maxAltitude(), dc.zMax, dc.zMaxTime, false, all));
         results.add(geofence(limits.geofence() != null, dc, all));
         results.add(groundSpacing(ft, limits.minSeparation(), g, all));
+        if (lightsOf != null) {
+            LightChecks.run(lightsOf, lightsOf.lightLimits(), g, results, all);
+        }
         all.sort(Comparator.comparingDouble(Violation::time).thenComparing(Violation::check)
                 .thenComparingInt(Violation::droneA).thenComparingInt(Violation::droneB));
         List<Violation> listed = all.size() > options.maxViolations() ? all.subList(0, options.maxViolations()) : all;

@@ -352,7 +352,7 @@ class ReaderFuzzTest {
         }
         OutputStream sink = OutputStream.nullOutputStream();
         try {
-            Verifier.verify(plan.trajectories(), plan.limits(), VerifyOptions.defaults().withThreads(1));
+            Verifier.verify(plan, plan.limits(), VerifyOptions.defaults().withThreads(1));
             PlanJson.write(plan, sink);
             SkycWriter.write(plan, 0, plan.droneCount(), plan.name(), sink, file, ExportOptions.Progress.NONE);
             SkybrushCsvWriter.write(plan, 4, sink, file, ExportOptions.Progress.NONE);

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starling.formation.Targets;
+import dev.starling.light.effect.Blend;
+import dev.starling.light.effect.Effect;
+import dev.starling.light.effect.Tempo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +49,30 @@ class FlagshipShowTest {
             double bars = s.at().time() / bar;
             assertEquals(Math.rint(bars), bars, 1e-9, s.name() + " completes on a downbeat");
         }
+    }
+
+    @Test
+    void theFlagshipsLightsAreDesignedWithEffects() {
+        Effect sweep = effect("新韵重庆", Effect.Sweep.class);
+        assertEquals(Tempo.Kind.BEAT, ((Effect.Sweep) sweep).period().kind(), "the sweep rides the beat");
+        Effect.Gradient rivers = (Effect.Gradient) effect("两江交汇", Effect.Gradient.class);
+        assertTrue(rivers.ramp().colors().length >= 2, "the two rivers' colours");
+        effect("山城之光", Effect.Sparkle.class);
+        Effect.Gradient lights = (Effect.Gradient) effect("智驾之车", Effect.Gradient.class);
+        assertEquals(Blend.SCREEN, lights.timing().blend(), "headlights brighten the front of the car");
+    }
+
+    private static Effect effect(String scene, Class<? extends Effect> type) {
+        for (Scene s : show.scenes()) {
+            if (s.name().equals(scene)) {
+                for (Effect e : s.effects()) {
+                    if (type.isInstance(e)) {
+                        return e;
+                    }
+                }
+            }
+        }
+        throw new AssertionError(scene + " has no " + type.getSimpleName() + " effect");
     }
 
     @Test

@@ -12,7 +12,10 @@ import dev.starling.InputException;
 import dev.starling.base.AtomicFiles;
 import dev.starling.light.LightProgram;
 import dev.starling.plan.Plan;
+import dev.starling.light.effect.TransitionLights;
+import dev.starling.plan.EffectSpan;
 import dev.starling.plan.SceneSpan;
+import dev.starling.show.LightLimits;
 import dev.starling.show.BeatGrid;
 import dev.starling.show.Cue;
 import dev.starling.show.Music;
@@ -42,7 +45,11 @@ import java.util.List;
  *                 "beats": { "bpm": 96, "offset": 0, "beatsPerBar": 4 },
  *                 "cues": [ { "name": "chorus", "time": 145 } ] },                 // optional
  *   "scenes": [ { "name": "...", "start": 0, "holdStart": 12.5, "holdEnd": 22.5,
- *                 "at": { "written": "chorus", "time": 12.5 }, "until": {...} } ],  // pins optional
+ *                 "at": { "written": "chorus", "time": 12.5 }, "until": {...},    // pins optional
+ *                 "transitionLights": "crossfade", "dimLevel": 0.2,              // dimLevel with "dim"
+ *                 "effects": [ { "type": "sweep", "start": 40.1, "end": 57.5, "spec": {...} } ] } ],
+ *   "lightLimits": { "maxFlashRate": 3, "flashArea": 0.2, "flashContrast": 0.2,
+ *                    "darkOnGround": true, "darkDuringTakeoff": false },
  *   "drones": [ { "name": "drone-00001",
  *                 "start": [t0, x, y, z],
  *                 "segments": [ [t, x, y, z], [t, cx, cy, cz, x, y, z], [t, c1.., c2.., x, y, z] ],
@@ -82,6 +89,14 @@ public final class PlanJson {
             g.writeStringField("format", FORMAT);
             g.writeStringField("name", plan.name());
             writeLimits(g, plan.limits());
+            LightLimits ll = plan.lightLimits();
+            g.writeObjectFieldStart("lightLimits");
+            g.writeNumberField("maxFlashRate", ll.maxFlashRate());
+            g.writeNumberField("flashArea", ll.flashArea());
+            g.writeNumberField("flashContrast", ll.flashContrast());
+            g.writeBooleanField("darkOnGround", ll.darkOnGround());
+            g.writeBooleanField("darkDuringTakeoff", ll.darkDuringTakeoff());
+            g.writeEndObject();
             writeTimeline(g, plan.timeline(), dir);
             g.writeArrayFieldStart("scenes");
             for (SceneSpan s : plan.scenes()) {
@@ -92,6 +107,23 @@ public final class PlanJson {
                 g.writeNumberField("holdEnd", s.holdEnd());
                 writePin(g, "at", s.at());
                 writePin(g, "until", s.until());
+                g.writeStringField("transitionLights", s.lights().written());
+                if (s.lights().mode() == TransitionLights.Mode.DIM) {
+                    g.writeNumberField("dimLevel", s.lights().level());
+                }
+                if (!s.effects().isEmpty()) {
+                    g.writeArrayFieldStart("effects");
+                    for (EffectSpan e : s.effects()) {
+                        g.writeStartObject();
+                        g.writeStringField("type", e.type());
+                        g.writeNumberField("start", e.start());
+                        g.writeNumberField("end", e.end());
+                        g.writeFieldName("spec");
+                        g.writeRawValue(e.spec());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -327,7 +359,8 @@ public final class PlanJson {
             }
             try {
                 scenes.add(new SceneSpan(s.path("name").asText(""), num(s, "start", p), num(s, "holdStart", p),
-                        num(s, "holdEnd", p), readPin(s, "at", p), readPin(s, "until", p)));
+                        num(s, "holdEnd", p), readPin(s, "at", p), readPin(s, "until", p), readEffects(s, p),
+                        readTransitionLights(s, p)));
             } catch (IllegalArgumentException e) {
                 throw new InputException(null, p, e.getMessage(), null);
             }
@@ -351,7 +384,62 @@ public final class PlanJson {
             trs.add(readTrajectory(d, p));
             lights.add(readLights(optionalArray(d, "lights", p + ".lights"), p + ".lights"));
         }
-        return new Plan(title, limits, trs, lights, scenes, readTimeline(root.get("timeline"), dir));
+        return new Plan(title, limits, trs, lights, scenes, readTimeline(root.get("timeline"), dir),
+                readLightLimits(root.get("lightLimits")));
+    }
+
+    private static List<EffectSpan> readEffects(JsonNode s, String p) {
+        JsonNode list = s.get("effects");
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new InputException(null, p + ".effects", "\"effects\" must be an array", null);
+        }
+        List<EffectSpan> out = new ArrayList<>();
+        for (int k = 0; k < list.size(); k++) {
+            JsonNode e = list.get(k);
+            String q = p + ".effects[" + k + "]";
+            if (!e.isObject() || !e.path("type").isTextual() || !e.path("spec").isObject()) {
+                throw new InputException(null, q, "an effect is {\"type\", \"start\", \"end\", \"spec\": {...}}", null);
+            }
+            out.add(new EffectSpan(e.get("type").asText(), num(e, "start", q), num(e, "end", q), e.get("spec").toString()));
+        }
+        return out;
+    }
+
+    private static TransitionLights readTransitionLights(JsonNode s, String p) {
+        JsonNode m = s.get("transitionLights");
+        if (m == null || m.isNull()) {
+            return TransitionLights.CROSSFADE;
+        }
+        int k = TransitionLights.NAMES.indexOf(m.asText());
+        if (k < 0) {
+            throw new InputException(null, p + ".transitionLights", "unknown transitionLights \"" + m.asText() + "\"",
+                    "one of " + String.join(", ", TransitionLights.NAMES));
+        }
+        TransitionLights.Mode mode = TransitionLights.Mode.values()[k];
+        double level = mode == TransitionLights.Mode.DIM ? s.path("dimLevel").asDouble(TransitionLights.DEFAULT_DIM_LEVEL) : 1;
+        try {
+            return new TransitionLights(mode, level);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(null, p + ".dimLevel", e.getMessage(), null);
+        }
+    }
+
+    private static LightLimits readLightLimits(JsonNode l) {
+        if (l == null || l.isNull()) {
+            return LightLimits.FLIGHT_FILE;
+        }
+        LightLimits d = LightLimits.FLIGHT_FILE;
+        try {
+            return new LightLimits(l.path("maxFlashRate").asDouble(d.maxFlashRate()),
+                    l.path("flashArea").asDouble(d.flashArea()), l.path("flashContrast").asDouble(d.flashContrast()),
+                    l.path("darkOnGround").asBoolean(d.darkOnGround()),
+                    l.path("darkDuringTakeoff").asBoolean(d.darkDuringTakeoff()));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(null, "lightLimits", e.getMessage(), null);
+        }
     }
 
     private static Limits readLimits(JsonNode l) {
