@@ -59,21 +59,22 @@ final class EffectsReader {
         double resolve(String written, String path);
     }
 
-    /** Checks that an asset exists (the validator's own rule), at a JSON path. */
+    /**
+     * Checks an asset by the validator's own rule (it exists and lies inside the show's asset
+     * folders), at a JSON path, and returns its resolved path.
+     */
     interface Assets {
-        void check(String file, String path);
+        Path check(String file, String path);
     }
 
     private final JsonSource src;
-    private final Path baseDir;
     private final int drones;
     private final Timeline timeline;
     private final Cues cues;
     private final Assets assets;
 
-    EffectsReader(JsonSource src, Path baseDir, int drones, Timeline timeline, Cues cues, Assets assets) {
+    EffectsReader(JsonSource src, int drones, Timeline timeline, Cues cues, Assets assets) {
         this.src = src;
-        this.baseDir = baseDir;
         this.drones = drones;
         this.timeline = timeline;
         this.cues = cues;
@@ -171,9 +172,10 @@ final class EffectsReader {
                     e.has("wavelength") ? positive(e.get("wavelength"), p + ".wavelength", "80 (metres)") : Double.NaN);
             case "image" -> {
                 String file = file(e, p);
+                Path path = assets.check(file, p + ".file");
                 BufferedImage img;
                 try {
-                    img = ImageSource.read(resolve(file));
+                    img = ImageSource.read(path);
                 } catch (InputException x) {
                     throw src.error(p + ".file", x.getMessage(), x.hint());
                 }
@@ -183,6 +185,7 @@ final class EffectsReader {
             }
             case "video" -> {
                 String file = file(e, p);
+                Path path = assets.check(file, p + ".file");
                 double fps = e.has("fps") ? positive(e.get("fps"), p + ".fps", "25") : VideoFrames.DEFAULT_FPS;
                 if (fps > VideoFrames.MAX_FPS) {
                     throw src.error(p + ".fps", "fps " + fmt(fps) + " is above " + fmt(VideoFrames.MAX_FPS)
@@ -190,7 +193,7 @@ final class EffectsReader {
                 }
                 Effect.Frames frames;
                 try {
-                    frames = VideoFrames.decode(resolve(file), fps);
+                    frames = VideoFrames.decode(path, fps);
                 } catch (InputException x) {
                     throw src.error(p + ".file", x.getMessage(), x.hint());
                 }
@@ -237,7 +240,7 @@ final class EffectsReader {
             }
             case "keyframes" -> {
                 String file = file(e, p);
-                yield new Effect.Keyframes(timing, file, keyframes(resolve(file), file, p + ".file"),
+                yield new Effect.Keyframes(timing, file, keyframes(assets.check(file, p + ".file"), file, p + ".file"),
                         bool(e, "step", p, false));
             }
             default -> throw new IllegalStateException(type);
@@ -411,12 +414,7 @@ final class EffectsReader {
             throw src.error(f == null ? p : p + ".file", f == null ? "missing required field \"file\"" : "\"file\" is a path",
                     "add \"file\": \"assets/picture.png\" (relative to the show file)");
         }
-        assets.check(f.asText(), p + ".file");
         return f.asText();
-    }
-
-    private Path resolve(String file) {
-        return baseDir.resolve(file).toAbsolutePath().normalize();
     }
 
     private int color(JsonNode v, String p, boolean required) {

@@ -350,7 +350,7 @@ final class ShowValidator {
                         "name a viewpoint of the site (e.g. \"faces\": \"south-bank\"), write \"auto\", or leave it out");
             }
         }
-        EffectsReader lights = new EffectsReader(src, baseDir, drones, timeline,
+        EffectsReader lights = new EffectsReader(src, drones, timeline,
                 (w, path) -> address(w, path, timeline), this::asset);
         List<dev.starling.light.effect.Effect> effects = lights.effects(s.effects(), p + ".effects");
         dev.starling.light.effect.TransitionLights tl = lights.transition(s.transitionLights(), s.dimLevel(), p);
@@ -391,8 +391,7 @@ final class ShowValidator {
                         throw src.error("cues.labels", "\"labels\" is the path of an Audacity label file",
                                 "write \"labels\": \"assets/song.txt\" (File → Export → Export Labels in Audacity)");
                     }
-                    asset(l.asText(), "cues.labels");
-                    Path file = baseDir.resolve(l.asText()).toAbsolutePath().normalize();
+                    Path file = asset(l.asText(), "cues.labels");
                     for (Cue cue : Labels.read(file, l.asText())) {
                         addCue(cues, cue, "cues.labels");
                     }
@@ -414,13 +413,12 @@ final class ShowValidator {
         if (m == null) {
             return null;
         }
-        asset(m.file(), "music.file");
+        Path file = asset(m.file(), "music.file");
         double offset = m.offset() == null ? 0 : m.offset();
         if (Math.abs(offset) > MAX_MAGNITUDE) {
             throw src.error("music.offset", "an offset of " + fmt(offset) + " s is beyond any track",
                     "offset is where show time 0 falls in the track, in seconds, e.g. 0 or 4.5");
         }
-        Path file = baseDir.resolve(m.file()).toAbsolutePath().normalize();
         dev.starling.audio.AudioInfo info;
         try {
             info = dev.starling.audio.AudioFiles.probe(file);
@@ -750,8 +748,11 @@ final class ShowValidator {
                 || l.endsWith(".ttc") || l.endsWith(".otc") || l.endsWith(".pfb");
     }
 
-    /** Checks that the asset named at {@code p} exists as a readable file, resolved against the show's folder. */
-    private void asset(String file, String p) {
+    /**
+     * Checks that the asset named at {@code p} exists as a readable file inside the show's asset
+     * folders, resolved against the show's folder; returns that resolved path.
+     */
+    private Path asset(String file, String p) {
         if (file == null) {
             throw missing(p, "\"" + p.substring(p.lastIndexOf('.') + 1) + "\": \"assets/car.svg\" (relative to the show file)");
         }
@@ -778,7 +779,7 @@ final class ShowValidator {
             if (!Files.isReadable(resolved)) {
                 throw src.error(p, "asset file " + resolved + " cannot be read", "check the file's permissions");
             }
-            return;
+            return resolved;
         }
         if (Files.isDirectory(resolved)) {
             throw src.error(p, "asset " + resolved + " is a folder, not a file", "name the file inside it");
