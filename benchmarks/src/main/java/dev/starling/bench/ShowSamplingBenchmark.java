@@ -3,7 +3,7 @@ package dev.starling.bench;
 import dev.starling.formation.Targets;
 import dev.starling.show.Show;
 import dev.starling.show.ShowLoader;
-import dev.starling.show.ShowTargets;
+import dev.starling.formation.ShowTargets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -71,7 +71,7 @@ public class VerifierBenchmark {
 
     @Benchmark
     public VerificationReport verify() {
-        return Verifier.verify(plan, limits, VerifyOptions.defaults());
+        return plan.verify(limits, VerifyOptions.defaults());
     }
 
     /** The synthetic show described in the class comment. */

@@ -27,7 +27,7 @@ import dev.starling.show.Facing;
 import dev.starling.show.Limits;
 import dev.starling.show.Show;
 import dev.starling.show.ShowLoader;
-import dev.starling.show.ShowTargets;
+import dev.starling.formation.ShowTargets;
 import dev.starling.site.Site;
 import dev.starling.site.Viewpoint;
 import dev.starling.trajectory.Trajectory;

@@ -169,7 +169,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         VerificationReport report;
         try {
-            report = Verifier.verify(in.plan(), limits, options);
+            report = in.plan().verify(limits, options);
         } catch (InputException e) {
             // flags and --limits are checked above, so a limit the verifier refuses came from the file
             throw e.inFile(input.toString());

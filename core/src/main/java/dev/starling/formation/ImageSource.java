@@ -1,14 +1,10 @@
 package dev.starling.formation;
 
 import dev.starling.InputException;
+import dev.starling.base.Images;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Image formations (PNG, or any format ImageIO reads): lit pixels form the region, their colours
@@ -16,8 +12,6 @@ import javax.imageio.stream.ImageInputStream;
  * in metres sets its size (both: it fits inside both).
  */
 public final class ImageSource {
-    /** Largest image accepted, checked from the header before decoding (a decompression bomb guard). */
-    static final long MAX_PIXELS = 40_000_000L;
     static final double DEFAULT_THRESHOLD = 0.5;
 
     private ImageSource() {
@@ -34,7 +28,7 @@ public final class ImageSource {
             throw new InputException(null, "threshold", "threshold must be in 0..1 (below 1), not " + threshold,
                     "pixels with luma above the threshold are lit; 0.5 is the default");
         }
-        BufferedImage img = read(file);
+        BufferedImage img = Images.read(file);
         int iw = img.getWidth(), ih = img.getHeight();
         double mpp = Double.POSITIVE_INFINITY;
         if (width != null) {
@@ -52,35 +46,5 @@ public final class ImageSource {
         }
         return new ImageRegion(iw, ih, mpp, lit, String.format(Locale.ROOT, "image %s (%d×%d px), %%s",
                 file.getFileName(), iw, ih));
-    }
-
-    /** Reads an image file (PNG, JPEG, GIF, BMP), refusing huge or unreadable ones with an {@link InputException} on path "file". */
-    public static BufferedImage read(Path file) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new InputException(null, "file", file.getFileName() + " is not an image Java can read",
-                        "use a PNG (or JPEG, GIF, BMP) image");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long w = reader.getWidth(0), h = reader.getHeight(0);
-                if (w * h > MAX_PIXELS) {
-                    throw new InputException(null, "file", file.getFileName() + " is " + w + "×" + h
-                            + " pixels, more than the " + MAX_PIXELS / 1_000_000 + " million accepted",
-                            "scale the image down: a few hundred pixels across is plenty for a formation");
-                }
-                return reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InputException ie) {
-                throw ie;
-            }
-            throw new InputException(null, "file", "cannot read image " + file.getFileName() + ": " + e.getMessage(),
-                    "check that the file is a complete, valid PNG");
-        }
     }
 }

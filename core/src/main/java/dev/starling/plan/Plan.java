@@ -5,6 +5,9 @@ import dev.starling.show.LightLimits;
 import dev.starling.show.Limits;
 import dev.starling.show.Timeline;
 import dev.starling.trajectory.Trajectory;
+import dev.starling.verify.VerificationReport;
+import dev.starling.verify.Verifier;
+import dev.starling.verify.VerifyOptions;
 import java.util.List;
 
 /**
@@ -50,6 +53,14 @@ public record Plan(String name, Limits limits, List<Trajectory> trajectories,
 
     public int droneCount() {
         return trajectories.size();
+    }
+
+    /**
+     * The independent verifier on this plan's flights and light programs: {@link Verifier#verify(List,
+     * List, LightLimits, Limits, VerifyOptions)} with this plan's trajectories, lights and light limits.
+     */
+    public VerificationReport verify(Limits limits, VerifyOptions options) {
+        return Verifier.verify(trajectories, lights, lightLimits, limits, options);
     }
 
     /** Earliest start over all drones, seconds. */

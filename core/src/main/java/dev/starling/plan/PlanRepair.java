@@ -62,7 +62,7 @@ public final class PlanRepair {
         long verifyNanos = 0;
         ShowPlanner.Assembled as = ch.assemble();
         long t0 = System.nanoTime();
-        VerificationReport rep = Verifier.verify(as.plan(), as.plan().limits(), opts);
+        VerificationReport rep = as.plan().verify(as.plan().limits(), opts);
         verifyNanos += System.nanoTime() - t0;
         TreeSet<String> repaired = new TreeSet<>();
         int round = 0;
@@ -78,7 +78,7 @@ public final class PlanRepair {
             as = ch.assemble();
             repairNanos += System.nanoTime() - r0;
             long v0 = System.nanoTime();
-            rep = Verifier.verify(as.plan(), as.plan().limits(), opts);
+            rep = as.plan().verify(as.plan().limits(), opts);
             verifyNanos += System.nanoTime() - v0;
         }
         long s0 = System.nanoTime();

@@ -2,7 +2,7 @@ package dev.starling.show;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.starling.InputException;
-import dev.starling.formation.ImageSource;
+import dev.starling.base.Images;
 import dev.starling.light.effect.Blend;
 import dev.starling.light.effect.Effect;
 import dev.starling.light.effect.Ramp;
@@ -175,7 +175,7 @@ final class EffectsReader {
                 Path path = assets.check(file, p + ".file");
                 BufferedImage img;
                 try {
-                    img = ImageSource.read(path);
+                    img = Images.read(path);
                 } catch (InputException x) {
                     throw src.error(p + ".file", x.getMessage(), x.hint());
                 }

@@ -104,7 +104,7 @@ public final class Facing {
     }
 
     /** The yaw, degrees in (−180, 180], that scene {@code i}'s {@code faces} adds. */
-    static double yaw(Show show, int i, List<Viewpoint> viewpoints) {
+    public static double yaw(Show show, int i, List<Viewpoint> viewpoints) {
         Scene s = show.scenes().get(i);
         String faces = s.faces();
         if (faces == null) {

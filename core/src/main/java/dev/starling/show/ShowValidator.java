@@ -1,5 +1,6 @@
 package dev.starling.show;
 
+import dev.starling.base.Numbers;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.starling.InputException;
@@ -860,10 +861,7 @@ final class ShowValidator {
 
     /** A number as a user wrote it: 20 not 20.0, 1.5 as 1.5. */
     static String fmt(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
+        return Numbers.plain(v);
     }
 
     private static String pt(double[] v) {

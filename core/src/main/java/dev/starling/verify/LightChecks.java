@@ -1,7 +1,6 @@
 package dev.starling.verify;
 
 import dev.starling.light.LightProgram;
-import dev.starling.plan.Plan;
 import dev.starling.show.LightLimits;
 import dev.starling.trajectory.Trajectory;
 import dev.starling.verify.VerificationReport.Check;
@@ -11,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The light checks of the {@link Verifier}, on the plan's light programs alone.
+ * The light checks of the {@link Verifier}, on the flights' light programs alone.
  *
  * <ul>
  *   <li><b>colour range</b>: every channel of every keyframe within 0–255 (programs from files are
@@ -39,18 +38,26 @@ final class LightChecks {
     private LightChecks() {
     }
 
-    static void run(Plan plan, LightLimits lim, double ground, List<CheckResult> results, List<Violation> all) {
-        results.add(range(plan));
-        results.add(flashes(plan, lim, all));
-        results.add(lit(plan, lim, ground, all));
+    /** The light programs to check (one per flight, in order) and their bounds. */
+    record Lights(List<LightProgram> programs, LightLimits limits) {
+        Lights {
+            limits = limits == null ? LightLimits.FLIGHT_FILE : limits;
+        }
     }
 
-    private static CheckResult range(Plan plan) {
+    static void run(List<Trajectory> flights, Lights lights, double ground, List<CheckResult> results,
+                    List<Violation> all) {
+        results.add(range(lights.programs()));
+        results.add(flashes(flights, lights.programs(), lights.limits(), all));
+        results.add(lit(flights, lights.programs(), lights.limits(), ground, all));
+    }
+
+    private static CheckResult range(List<LightProgram> lights) {
         double worst = Double.NaN;
         int wi = -1;
         double wt = Double.NaN;
-        for (int i = 0; i < plan.droneCount(); i++) {
-            LightProgram p = plan.lights().get(i);
+        for (int i = 0; i < lights.size(); i++) {
+            LightProgram p = lights.get(i);
             for (int k = 0; k < p.size(); k++) {
                 int c = p.rgb(k);
                 int m = Math.max((c >> 16) & 255, Math.max((c >> 8) & 255, c & 255));
@@ -141,10 +148,17 @@ final class LightChecks {
         }
     }
 
-    private static CheckResult flashes(Plan plan, LightLimits lim, List<Violation> all) {
-        int n = plan.droneCount();
-        double t0 = n == 0 ? 0 : Math.floor(plan.startTime()) - 1;
-        double end = n == 0 ? 0 : plan.endTime() + 1;
+    private static CheckResult flashes(List<Trajectory> flights, List<LightProgram> lights, LightLimits lim,
+                                       List<Violation> all) {
+        int n = flights.size();
+        double first = Double.POSITIVE_INFINITY;
+        double last = Double.NEGATIVE_INFINITY;
+        for (Trajectory tr : flights) {
+            first = Math.min(first, tr.startTime());
+            last = Math.max(last, tr.endTime());
+        }
+        double t0 = n == 0 ? 0 : Math.floor(first) - 1;
+        double end = n == 0 ? 0 : last + 1;
         int windows = Math.max(1, (int) Math.ceil((end - t0) * WINDOWS_PER_SECOND) + 1);
         int cap = 2 * 50 + 2; // a swing per 20 ms tick at most
         int[][] hist = new int[windows][];
@@ -153,7 +167,7 @@ final class LightChecks {
         double[][] holder = {new double[64]};
         double[][] swingTimes = new double[n][];
         for (int i = 0; i < n; i++) {
-            int m = swings(plan.lights().get(i), lim.flashContrast(), holder);
+            int m = swings(lights.get(i), lim.flashContrast(), holder);
             swingTimes[i] = Arrays.copyOf(holder[0], m);
             int nt = 0;
             for (int k = 0; k < m; k++) {
@@ -242,7 +256,8 @@ final class LightChecks {
         return out;
     }
 
-    private static CheckResult lit(Plan plan, LightLimits lim, double ground, List<Violation> all) {
+    private static CheckResult lit(List<Trajectory> flights, List<LightProgram> lights, LightLimits lim, double ground,
+                                   List<Violation> all) {
         boolean checked = lim.darkOnGround() || lim.darkDuringTakeoff();
         if (!checked) {
             return new CheckResult(Check.LIGHT_GROUND, false, 0, Double.NaN, -1, -1, Double.NaN, 0);
@@ -250,9 +265,9 @@ final class LightChecks {
         double worst = Double.NaN, wt = Double.NaN;
         int wi = -1, count = 0;
         double[] pos = new double[3], vel = new double[3];
-        for (int i = 0; i < plan.droneCount(); i++) {
-            Trajectory tr = plan.trajectories().get(i);
-            LightProgram lp = plan.lights().get(i);
+        for (int i = 0; i < flights.size(); i++) {
+            Trajectory tr = flights.get(i);
+            LightProgram lp = lights.get(i);
             double a = tr.startTime(), b = tr.endTime();
             double droneWorst = 0, droneT = Double.NaN;
             boolean takeoff = true;

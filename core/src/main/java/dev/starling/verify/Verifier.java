@@ -1,5 +1,7 @@
 package dev.starling.verify;
 
+import dev.starling.light.LightProgram;
+import dev.starling.show.LightLimits;
 import dev.starling.trajectory.Trajectory;
 import dev.starling.show.Limits;
 import dev.starling.verify.VerificationReport.Check;
@@ -63,13 +65,21 @@ public final class Verifier {
         return verify(flights, limits, options, null);
     }
 
-    /** Flight checks of the plan's trajectories, as above, plus the light checks of its light programs. */
-    public static VerificationReport verify(dev.starling.plan.Plan plan, Limits limits, VerifyOptions options) {
-        return verify(plan.trajectories(), limits, options, plan);
+    /**
+     * Flight checks of {@code flights}, as above, plus the light checks of {@code lights} (one program
+     * per flight, in the same order) against {@code lightLimits}. The verifier reads flights and light
+     * programs only, never the planner's types, so any flight file is checked the same way.
+     */
+    public static VerificationReport verify(List<Trajectory> flights, List<LightProgram> lights, LightLimits lightLimits,
+                                            Limits limits, VerifyOptions options) {
+        if (lights.size() != flights.size()) {
+            throw new IllegalArgumentException(lights.size() + " light programs for " + flights.size() + " flights");
+        }
+        return verify(flights, limits, options, new LightChecks.Lights(lights, lightLimits));
     }
 
     private static VerificationReport verify(List<Trajectory> flights, Limits limits, VerifyOptions options,
-                                             dev.starling.plan.Plan lightsOf) {
+                                             LightChecks.Lights lightsOf) {
         long started = System.nanoTime();
         DoubleConsumer progress = options.progress() == null ? f -> { } : options.progress();
         double g = options.groundAltitude();
@@ -107,7 +117,7 @@ public final class Verifier {
         results.add(geofence(limits.geofence() != null, dc, all));
         results.add(groundSpacing(ft, limits.minSeparation(), g, all));
         if (lightsOf != null) {
-            LightChecks.run(lightsOf, lightsOf.lightLimits(), g, results, all);
+            LightChecks.run(flights, lightsOf, g, results, all);
         }
         all.sort(Comparator.comparingDouble(Violation::time).thenComparing(Violation::check)
                 .thenComparingInt(Violation::droneA).thenComparingInt(Violation::droneB));

@@ -73,7 +73,7 @@ class PlannerPropertiesTest {
         if (o.clean()) {
             assertSafeByBruteForce(o.assembled().plan());
         } else {
-            VerificationReport again = Verifier.verify(o.assembled().plan(), LIMITS, VerifyOptions.defaults());
+            VerificationReport again = o.assembled().plan().verify(LIMITS, VerifyOptions.defaults());
             assertTrue(!again.clean(), "refused plans really violate something");
         }
     }

@@ -7,7 +7,7 @@ import dev.starling.formation.Targets;
 import dev.starling.show.Limits;
 import dev.starling.show.Show;
 import dev.starling.show.ShowLoader;
-import dev.starling.show.ShowTargets;
+import dev.starling.formation.ShowTargets;
 import dev.starling.trajectory.Trajectory;
 import java.nio.file.Path;
 import java.util.List;

@@ -22,7 +22,7 @@ import dev.starling.show.FormationSpec;
 import dev.starling.show.Placement;
 import dev.starling.show.Show;
 import dev.starling.show.ShowLoader;
-import dev.starling.show.ShowTargets;
+import dev.starling.formation.ShowTargets;
 import dev.starling.verify.Verifier;
 import dev.starling.verify.VerifyOptions;
 import java.awt.image.BufferedImage;
@@ -352,7 +352,7 @@ class ReaderFuzzTest {
         }
         OutputStream sink = OutputStream.nullOutputStream();
         try {
-            Verifier.verify(plan, plan.limits(), VerifyOptions.defaults().withThreads(1));
+            plan.verify(plan.limits(), VerifyOptions.defaults().withThreads(1));
             PlanJson.write(plan, sink);
             SkycWriter.write(plan, 0, plan.droneCount(), plan.name(), sink, file, ExportOptions.Progress.NONE);
             SkybrushCsvWriter.write(plan, 4, sink, file, ExportOptions.Progress.NONE);

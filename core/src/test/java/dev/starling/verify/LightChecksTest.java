@@ -59,7 +59,7 @@ class LightChecksTest {
     }
 
     static CheckResult flash(Plan p) {
-        return Verifier.verify(p, Limits.NONE, VerifyOptions.defaults().withThreads(1)).check(Check.LIGHT_FLASH);
+        return p.verify(Limits.NONE, VerifyOptions.defaults().withThreads(1)).check(Check.LIGHT_FLASH);
     }
 
     @Test
@@ -105,10 +105,10 @@ class LightChecksTest {
                     : LightProgram.builder().set(0, 0).set(11, 0xFFFFFF).set(19, 0).build());
         }
         Plan p = new Plan("ground", Limits.NONE, tr, lights, List.of(), null, LightLimits.DEFAULT);
-        assertTrue(Verifier.verify(new Plan("file", Limits.NONE, tr, lights, List.of()), Limits.NONE,
+        assertTrue((new Plan("file", Limits.NONE, tr, lights, List.of())).verify(Limits.NONE,
                 VerifyOptions.defaults().withThreads(1)).check(Check.LIGHT_GROUND).passed(),
                 "a flight file carries no show that wants drones dark on the ground");
-        CheckResult r = Verifier.verify(p, Limits.NONE, VerifyOptions.defaults().withThreads(1))
+        CheckResult r = p.verify(Limits.NONE, VerifyOptions.defaults().withThreads(1))
                 .check(Check.LIGHT_GROUND);
         assertFalse(r.passed());
         assertEquals(1, r.count());
@@ -118,7 +118,7 @@ class LightChecksTest {
 
     @Test
     void colourRangeReportsTheBrightestChannel() {
-        CheckResult r = Verifier.verify(strobe(2, 10), Limits.NONE, VerifyOptions.defaults().withThreads(1))
+        CheckResult r = strobe(2, 10).verify(Limits.NONE, VerifyOptions.defaults().withThreads(1))
                 .check(Check.LIGHT_RANGE);
         assertTrue(r.passed());
         assertEquals(255, r.worst());

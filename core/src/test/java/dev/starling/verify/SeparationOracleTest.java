@@ -48,7 +48,7 @@ class SeparationOracleTest {
             trs[i] = b.build();
         }
         Plan plan = VerifierTest.plan(trs);
-        VerificationReport r = Verifier.verify(plan, VerifierTest.separation(D_MIN),
+        VerificationReport r = plan.verify(VerifierTest.separation(D_MIN),
                 VerifyOptions.defaults().withThreads(2).withMaxViolations(1000));
 
         // brute force: closest airborne approach of every pair on a dense grid

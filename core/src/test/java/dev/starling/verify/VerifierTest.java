@@ -34,7 +34,7 @@ class VerifierTest {
     }
 
     static VerificationReport verify(Plan p, Limits l) {
-        return Verifier.verify(p, l, VerifyOptions.defaults().withThreads(2));
+        return p.verify(l, VerifyOptions.defaults().withThreads(2));
     }
 
     // ------------------------------------------------------------------ separation
@@ -53,7 +53,7 @@ class VerifierTest {
         double exact = Math.sqrt(sq(r0[0] + w[0] * tStar) + sq(r0[1] + w[1] * tStar) + sq(r0[2]));
         for (double step : new double[] {Double.NaN, 0.1, 0.5}) {
             VerifyOptions o = VerifyOptions.defaults().withThreads(2).withSampleStep(step);
-            VerificationReport r = Verifier.verify(plan(a, b), separation(1.5), o);
+            VerificationReport r = plan(a, b).verify(separation(1.5), o);
             CheckResult c = r.check(Check.SEPARATION);
             assertFalse(r.clean(), "step " + step);
             assertEquals(1, c.count());
@@ -276,8 +276,8 @@ class VerifierTest {
         }
         Plan p = plan(trs.toArray(new Trajectory[0]));
         Limits l = new Limits(2, 6, 3, 3, 4, 4, 25, null);
-        VerificationReport one = Verifier.verify(p, l, VerifyOptions.defaults().withThreads(1).withMaxViolations(10_000));
-        VerificationReport four = Verifier.verify(p, l, VerifyOptions.defaults().withThreads(4).withMaxViolations(10_000));
+        VerificationReport one = p.verify(l, VerifyOptions.defaults().withThreads(1).withMaxViolations(10_000));
+        VerificationReport four = p.verify(l, VerifyOptions.defaults().withThreads(4).withMaxViolations(10_000));
         assertEquals(one.checks(), four.checks());
         assertEquals(one.violations(), four.violations());
         assertEquals(one.minSeparation(), four.minSeparation());
@@ -289,7 +289,7 @@ class VerifierTest {
         List<Double> seen = new ArrayList<>();
         Trajectory a = Trajectory.startingAt(0, 0, 0, ALT).lineTo(100, 100, 0, ALT).build();
         Trajectory b = Trajectory.startingAt(0, 0, 5, ALT).lineTo(100, 100, 5, ALT).build();
-        Verifier.verify(plan(a, b), separation(1), VerifyOptions.defaults().withProgress(seen::add));
+        plan(a, b).verify(separation(1), VerifyOptions.defaults().withProgress(seen::add));
         assertEquals(1.0, seen.get(seen.size() - 1));
         for (int k = 1; k < seen.size(); k++) {
             assertTrue(seen.get(k) >= seen.get(k - 1), "non-decreasing");

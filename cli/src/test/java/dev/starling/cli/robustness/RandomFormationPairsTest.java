@@ -90,7 +90,7 @@ class RandomFormationPairsTest {
             Show s = ShowLoader.load(show);
             Plan plan = PlanJson.read(planFile);
             assertEquals(s.drones(), plan.droneCount(), context);
-            VerificationReport v = Verifier.verify(plan, s.limits(), VerifyOptions.defaults());
+            VerificationReport v = plan.verify(s.limits(), VerifyOptions.defaults());
             assertTrue(v.clean(), () -> "written as safe but the independent re-verification finds "
                     + v.violationCount() + " violations: " + v.violations() + "\n" + context);
         } else {

@@ -1,5 +1,6 @@
 package dev.starling.io.skyc;
 
+import dev.starling.base.Numbers;
 import dev.starling.show.Music;
 import dev.starling.site.Anchor;
 import java.nio.file.Files;
@@ -213,10 +214,7 @@ public final class SkycWriter {
 
     /** A finite double as JSON (shortest round-trip form; whole numbers without ".0"). */
     private static String num(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
+        return Numbers.plain(v);
     }
 
     /**

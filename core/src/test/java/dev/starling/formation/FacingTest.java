@@ -1,11 +1,15 @@
-package dev.starling.show;
+package dev.starling.formation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.starling.show.Facing;
+import dev.starling.show.Placement;
+import dev.starling.show.Scene;
+import dev.starling.show.Show;
+import dev.starling.show.ShowLoader;
 import dev.starling.InputException;
-import dev.starling.formation.Targets;
 import dev.starling.site.Site;
 import dev.starling.site.Viewpoint;
 import java.nio.file.Files;

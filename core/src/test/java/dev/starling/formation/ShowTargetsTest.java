@@ -1,4 +1,4 @@
-package dev.starling.show;
+package dev.starling.formation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starling.InputException;
-import dev.starling.formation.Targets;
+import dev.starling.show.Limits;
+import dev.starling.show.Show;
+import dev.starling.show.ShowLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

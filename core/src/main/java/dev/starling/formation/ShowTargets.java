@@ -1,8 +1,12 @@
-package dev.starling.show;
+package dev.starling.formation;
 
+import dev.starling.base.Numbers;
 import dev.starling.InputException;
-import dev.starling.formation.Formations;
-import dev.starling.formation.Targets;
+import dev.starling.show.Facing;
+import dev.starling.show.Limits;
+import dev.starling.show.Placement;
+import dev.starling.show.Scene;
+import dev.starling.show.Show;
 import dev.starling.site.Viewpoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,7 +171,7 @@ public final class ShowTargets {
     }
 
     private static String m(double v) {
-        return ShowValidator.fmt(Math.round(v * 100) / 100.0);
+        return Numbers.plain(Math.round(v * 100) / 100.0);
     }
 
     private static Targets join(Future<Targets> f) {

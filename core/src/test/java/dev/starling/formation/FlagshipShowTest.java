@@ -1,9 +1,12 @@
-package dev.starling.show;
+package dev.starling.formation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.starling.formation.Targets;
+import dev.starling.show.Limits;
+import dev.starling.show.Scene;
+import dev.starling.show.Show;
+import dev.starling.show.ShowLoader;
 import dev.starling.light.effect.Blend;
 import dev.starling.light.effect.Effect;
 import dev.starling.light.effect.Tempo;
