@@ -12,7 +12,7 @@ import dev.starling.light.effect.Tempo;
 import dev.starling.light.effect.Timing;
 import dev.starling.light.effect.TransitionLights;
 import dev.starling.plan.Plan;
-import dev.starling.show.BeatGrid;
+import dev.starling.audio.BeatGrid;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
 /**
  * The floor every other package may stand on: atomic file writes, JSON error paths, parallel
- * index loops and the principal axes of a point cloud. Imports nothing of Starling's but the
- * root's {@code InputException}.
+ * index loops, bounded image reading, plain number formatting and the principal axes of a point
+ * cloud.
+ *
+ * <p>May import: {@code root}.
  */
 package dev.starling.base;

@@ -1,6 +1,6 @@
 package dev.starling.plan;
 
-import dev.starling.show.BeatGrid;
+import dev.starling.audio.BeatGrid;
 import dev.starling.show.Cue;
 import dev.starling.show.Music;
 import dev.starling.show.Pin;

@@ -1,5 +1,6 @@
 package dev.starling.show;
 
+import dev.starling.audio.BeatGrid;
 import dev.starling.base.Numbers;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;

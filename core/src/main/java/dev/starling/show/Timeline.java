@@ -1,5 +1,6 @@
 package dev.starling.show;
 
+import dev.starling.audio.BeatGrid;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.starling.render;
 
 import dev.starling.plan.SceneSpan;
-import dev.starling.show.BeatGrid;
+import dev.starling.audio.BeatGrid;
 import dev.starling.show.Cue;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starling.plan.Plan;
-import dev.starling.show.BeatGrid;
+import dev.starling.audio.BeatGrid;
 import dev.starling.show.Cue;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

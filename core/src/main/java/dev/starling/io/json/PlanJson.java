@@ -16,7 +16,7 @@ import dev.starling.light.effect.TransitionLights;
 import dev.starling.plan.EffectSpan;
 import dev.starling.plan.SceneSpan;
 import dev.starling.show.LightLimits;
-import dev.starling.show.BeatGrid;
+import dev.starling.audio.BeatGrid;
 import dev.starling.show.Cue;
 import dev.starling.show.Music;
 import dev.starling.show.Pin;

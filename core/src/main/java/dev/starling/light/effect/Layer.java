@@ -1,6 +1,6 @@
 package dev.starling.light.effect;
 
-import dev.starling.show.BeatGrid;
+import dev.starling.audio.BeatGrid;
 import java.util.SplittableRandom;
 
 /**

@@ -1,7 +1,7 @@
 package dev.starling.light.effect;
 
 import dev.starling.light.LightProgram;
-import dev.starling.show.BeatGrid;
+import dev.starling.audio.BeatGrid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

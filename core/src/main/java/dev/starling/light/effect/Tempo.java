@@ -1,6 +1,6 @@
 package dev.starling.light.effect;
 
-import dev.starling.show.BeatGrid;
+import dev.starling.audio.BeatGrid;
 
 /**
  * A repetition period: a fixed number of seconds, or the music's beat or bar (then repetitions

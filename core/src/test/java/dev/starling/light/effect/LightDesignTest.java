@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starling.light.LightProgram;
 import dev.starling.light.SkybrushLightCodec;
-import dev.starling.show.BeatGrid;
+import dev.starling.audio.BeatGrid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

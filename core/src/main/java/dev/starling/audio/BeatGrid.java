@@ -1,4 +1,4 @@
-package dev.starling.show;
+package dev.starling.audio;
 
 /**
  * The music's beat grid: beat 1 (the first beat of bar 1) falls at {@code offset} seconds of show
