@@ -1,7 +1,6 @@
 package dev.starling.light;
 
 import dev.starling.InputException;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -89,47 +88,108 @@ public final class SkybrushLightCodec {
      *                                  {@link #MAX_TICKS}
      */
     public static byte[] encode(LightProgram program, double origin) {
-        Ops ops = new Ops();
-        int cur = 0;          // colour the player shows at the cursor
-        long cursor = 0;      // tick the emitted commands have reached
-        int openSet = -1;     // index of the SET whose hold is still growing, or -1
-        long[] ticks = new long[program.size()];
-        for (int k = 0; k < ticks.length; k++) {
-            double s = (program.time(k) - origin) * TICKS_PER_SECOND;
-            long t = Math.round(s);
-            if (s < -0.5 || t > MAX_TICKS) {
-                throw new IllegalArgumentException("light keyframe " + k + " at t=" + program.time(k)
-                        + " s lies outside the encodable range [" + origin + ", " + (origin + MAX_TICKS / 50.0)
-                        + "] s of the Skybrush light clock");
+        Encoder e = new Encoder();
+        int n = e.encode(program, origin);
+        return Arrays.copyOf(e.bytes(), n);
+    }
+
+    /**
+     * A reusable encoder: {@link #encode(LightProgram, double)} into buffers kept from program to
+     * program, for writers that encode thousands of programs per file. Not thread-safe: one per
+     * thread.
+     */
+    public static final class Encoder {
+        private final Ops ops = new Ops();
+        private long[] ticks = new long[64];
+        private byte[] out = new byte[256];
+
+        /**
+         * Encodes {@code program} (time {@code origin} at tick 0) into {@link #bytes()}; returns
+         * the number of bytes, valid until the next call.
+         *
+         * @throws IllegalArgumentException as {@link SkybrushLightCodec#encode(LightProgram, double)}
+         */
+        public int encode(LightProgram program, double origin) {
+            Ops ops = this.ops;
+            ops.size = 0;
+            int cur = 0;          // colour the player shows at the cursor
+            long cursor = 0;      // tick the emitted commands have reached
+            int openSet = -1;     // index of the SET whose hold is still growing, or -1
+            int n = program.size();
+            if (ticks.length < n) {
+                ticks = new long[Math.max(n, ticks.length * 2)];
             }
-            ticks[k] = Math.max(0, t);
-        }
-        for (int k = 0; k < ticks.length; k++) {
-            int c = program.rgb(k);
-            if (c == cur) {
-                continue; // a step or fade to the colour already shown changes nothing
+            long[] ticks = this.ticks;
+            for (int k = 0; k < n; k++) {
+                double s = (program.time(k) - origin) * TICKS_PER_SECOND;
+                long t = Math.round(s);
+                if (s < -0.5 || t > MAX_TICKS) {
+                    throw new IllegalArgumentException("light keyframe " + k + " at t=" + program.time(k)
+                            + " s lies outside the encodable range [" + origin + ", " + (origin + MAX_TICKS / 50.0)
+                            + "] s of the Skybrush light clock");
+                }
+                ticks[k] = Math.max(0, t);
             }
-            if (program.fade(k)) {
-                long start = ticks[k - 1];
-                openSet = advance(ops, openSet, cursor, start, cur);
-                cursor = Math.max(cursor, start);
-                ops.add(FADE_TO_COLOR, c, ticks[k] - cursor);
-                cursor = ticks[k];
-                cur = c;
-                openSet = -1;
+            for (int k = 0; k < n; k++) {
+                int c = program.rgb(k);
+                if (c == cur) {
+                    continue; // a step or fade to the colour already shown changes nothing
+                }
+                if (program.fade(k)) {
+                    long start = ticks[k - 1];
+                    openSet = advance(ops, openSet, cursor, start, cur);
+                    cursor = Math.max(cursor, start);
+                    ops.add(FADE_TO_COLOR, c, ticks[k] - cursor);
+                    cursor = ticks[k];
+                    cur = c;
+                    openSet = -1;
+                } else {
+                    openSet = advance(ops, openSet, cursor, ticks[k], cur);
+                    cursor = Math.max(cursor, ticks[k]);
+                    openSet = ops.add(SET_COLOR, c, 0);
+                    cur = c;
+                }
+            }
+            if (openSet >= 0 && openSet == ops.size - 1) {
+                ops.dur[openSet] = 1;
             } else {
-                openSet = advance(ops, openSet, cursor, ticks[k], cur);
-                cursor = Math.max(cursor, ticks[k]);
-                openSet = ops.add(SET_COLOR, c, 0);
-                cur = c;
+                ops.add(SET_COLOR, cur, 1);
             }
+            return toBytes();
         }
-        if (openSet >= 0 && openSet == ops.size - 1) {
-            ops.dur[openSet] = 1;
-        } else {
-            ops.add(SET_COLOR, cur, 1);
+
+        /** The bytes of the last {@link #encode}; only the first {@code encode(...)} of them are valid. */
+        public byte[] bytes() {
+            return out;
         }
-        return ops.toBytes();
+
+        private int toBytes() {
+            Ops ops = this.ops;
+            int need = ops.size * 14 + 1; // opcode, colour, a varint of at most 10 bytes; END
+            if (out.length < need) {
+                out = new byte[Math.max(need, out.length * 2)];
+            }
+            byte[] b = out;
+            int pos = 0;
+            for (int i = 0; i < ops.size; i++) {
+                int op = ops.op[i];
+                b[pos++] = (byte) op;
+                if (op != WAIT_UNTIL) {
+                    int rgb = ops.rgb[i];
+                    b[pos++] = (byte) (rgb >> 16);
+                    b[pos++] = (byte) (rgb >> 8);
+                    b[pos++] = (byte) rgb;
+                }
+                long v = ops.dur[i];
+                while (v >= 0x80) {
+                    b[pos++] = (byte) ((v & 0x7F) | 0x80);
+                    v >>>= 7;
+                }
+                b[pos++] = (byte) v;
+            }
+            b[pos++] = END;
+            return pos;
+        }
     }
 
     /**
@@ -204,29 +264,6 @@ public final class SkybrushLightCodec {
             dur[size] = d;
             return size++;
         }
-
-        byte[] toBytes() {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(size * 6 + 1);
-            for (int i = 0; i < size; i++) {
-                out.write(op[i]);
-                if (op[i] != WAIT_UNTIL) {
-                    out.write((rgb[i] >> 16) & 255);
-                    out.write((rgb[i] >> 8) & 255);
-                    out.write(rgb[i] & 255);
-                }
-                writeVarint(out, dur[i]);
-            }
-            out.write(END);
-            return out.toByteArray();
-        }
-    }
-
-    static void writeVarint(ByteArrayOutputStream out, long v) {
-        while (v >= 0x80) {
-            out.write((int) (v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        out.write((int) v);
     }
 
     /** Executes bytecode the way Skybrush's player does, recording canonical keyframes. */
