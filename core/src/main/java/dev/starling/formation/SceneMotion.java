@@ -361,7 +361,7 @@ public final class SceneMotion {
             throw new InputException(show.source(), at, "scene \"" + name + "\" scales down to " + num(m.minScale())
                     + ": its drones, " + num(m0) + " m apart as sampled, would come closer than √2 · minSeparation = "
                     + num(need) + " m (the spacing transitions need)",
-                    "the smallest scale allowed is " + num(Math.ceil(allowed * 1000) / 1000)
+                    "the smallest scale allowed is " + Numbers.plain(Math.ceil(allowed * 1000) / 1000)
                             + "; or sample the formation larger and scale it less");
         }
     }
