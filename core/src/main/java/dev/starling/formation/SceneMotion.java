@@ -49,13 +49,28 @@ public final class SceneMotion {
     private final String scenePath;
     private final int[] partStart;
     private final int litCount;
+    /** A frame sequence the first {@code frames.ids().length} targets fly, or null; placed by frameM, frameC. */
+    private final FrameSequence frames;
+    private final double[] frameM, frameC;
+    private final String framePath;
+    /** Target of each drone (identity until {@link #forDrones}). */
+    private final int[] target;
     // scratch, reused by each evaluation (an instance is used by one thread at a time)
     private final double[] poseS = new double[12];
     private final double[][] poseP;
 
     private SceneMotion(Targets t, Motion scene, double[] scenePivot, Motion[] parts, double[][] partPivots,
-                        int[] partStart, String scenePath, String[] partPaths) {
+                        int[] partStart, String scenePath, String[] partPaths, FrameSequence frames, double[] frameM,
+                        double[] frameC, String framePath) {
         this.n = t.size();
+        this.frames = frames;
+        this.frameM = frameM;
+        this.frameC = frameC;
+        this.framePath = framePath;
+        this.target = new int[n];
+        for (int i = 0; i < n; i++) {
+            target[i] = i;
+        }
         this.bx = t.x();
         this.by = t.y();
         this.bz = t.z();
@@ -99,12 +114,27 @@ public final class SceneMotion {
             paths[k] = "scenes[" + i + "].parts[" + k + "].motion";
             start[k + 1] = start[k] + p.formation().count();
         }
+        FrameSequence fs = null;
+        double[] fm = null, fc = null;
+        if (s.parts().isEmpty() && "frames".equals(s.formation().type())) {
+            fs = ShowTargets.frames(show, i);
+            fm = s.placement().matrix(true);
+            fc = s.placement().center().clone();
+        }
         return new SceneMotion(targets, s.motion(), s.placement().center().clone(), pm, pv, start,
-                "scenes[" + i + "].motion", paths);
+                "scenes[" + i + "].motion", paths, fs, fm, fc, "scenes[" + i + "].formation.file");
     }
 
     private SceneMotion(SceneMotion m, int[] to) {
         this.n = to.length;
+        this.frames = m.frames;
+        this.frameM = m.frameM;
+        this.frameC = m.frameC;
+        this.framePath = m.framePath;
+        this.target = new int[n];
+        for (int i = 0; i < n; i++) {
+            target[i] = m.target[to[i]];
+        }
         this.bx = new double[n];
         this.by = new double[n];
         this.bz = new double[n];
@@ -142,6 +172,9 @@ public final class SceneMotion {
     /** τ after which nothing moves: the last key of any of the scene's motions. */
     public double end() {
         double e = scene == null ? 0 : scene.end();
+        if (frames != null) {
+            e = Math.max(e, frames.duration());
+        }
         for (Motion m : parts) {
             if (m != null) {
                 e = Math.max(e, m.end());
@@ -155,6 +188,11 @@ public final class SceneMotion {
         TreeSet<Double> set = new TreeSet<>();
         set.add(0.0);
         set.add(end());
+        if (frames != null) {
+            for (int f = 0; f < frames.frames(); f++) {
+                set.add(f / frames.fps());
+            }
+        }
         if (scene != null) {
             for (double t : scene.times()) {
                 set.add(t);
@@ -185,8 +223,24 @@ public final class SceneMotion {
                 parts[k].pose(tau, partPivots[k], poseP[k]);
             }
         }
+        int ids = frames == null ? 0 : frames.ids().length;
+        int fk = 0;
+        double fu = 0;
+        if (frames != null) {
+            double f = Math.max(0, tau * frames.fps());
+            fk = (int) Math.min(Math.floor(f), frames.frames() - 2);
+            fu = Math.min(1, f - fk);
+        }
         for (int i = 0; i < n; i++) {
             double px = bx[i], py = by[i], pz = bz[i];
+            if (target[i] < ids) {
+                framePoint(target[i], fk, fu);
+                double[] m = frameM, c = frameC;
+                double u = fp[0], v = fp[1], w = fp[2];
+                px = c[0] + m[0] * u + m[1] * v + m[2] * w;
+                py = c[1] + m[3] * u + m[4] * v + m[5] * w;
+                pz = c[2] + m[6] * u + m[7] * v + m[8] * w;
+            }
             int k = part[i];
             if (k >= 0 && parts[k] != null) {
                 double[] q = poseP[k], c = partPivots[k];
@@ -206,6 +260,73 @@ public final class SceneMotion {
             y[i] = py;
             z[i] = pz;
         }
+    }
+
+    private final double[] fp = new double[3];
+
+    /**
+     * Drone {@code id}'s point between frames k and k + 1 at fraction u, into {@link #fp}: a cubic
+     * Hermite curve through the frames with Catmull–Rom tangents (half the difference of the
+     * neighbouring frames), and at rest at the first and last frame. It passes through every frame.
+     */
+    private void framePoint(int id, int k, double u) {
+        FrameSequence f = frames;
+        int ids = f.ids().length, last = f.frames() - 1;
+        double h00 = (1 + 2 * u) * (1 - u) * (1 - u), h10 = u * (1 - u) * (1 - u);
+        double h01 = u * u * (3 - 2 * u), h11 = u * u * (u - 1);
+        float[][] axes = {f.x(), f.y(), f.z()};
+        for (int a = 0; a < 3; a++) {
+            float[] p = axes[a];
+            double p0 = p[k * ids + id], p1 = p[(k + 1) * ids + id];
+            double m0 = k == 0 ? 0 : (p1 - p[(k - 1) * ids + id]) / 2;
+            double m1 = k + 1 == last ? 0 : (p[(k + 2) * ids + id] - p0) / 2;
+            fp[a] = h00 * p0 + h10 * m0 + h01 * p1 + h11 * m1;
+        }
+    }
+
+    /**
+     * Per drone, the frame sequence's colours as light keyframes from the hold's start (seconds),
+     * only where a drone's colour changes; null when the scene has no coloured frame sequence.
+     */
+    public dev.starling.light.effect.Effect.DroneKeys frameColours() {
+        if (frames == null || frames.rgb() == null) {
+            return null;
+        }
+        int ids = frames.ids().length, nf = frames.frames();
+        int[] first = new int[n + 1];
+        double[] t = new double[0];
+        int[] rgb = new int[0];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            first[i] = size;
+            int id = target[i];
+            if (id >= ids) {
+                continue;
+            }
+            int prev = -1;
+            for (int f = 0; f < nf; f++) {
+                int c = frames.rgb()[f * ids + id];
+                boolean change = c != prev;
+                boolean nextDiffers = f + 1 < nf && frames.rgb()[(f + 1) * ids + id] != c;
+                // a key where the colour changes, and one before each change (so that it holds, then fades a frame)
+                if (f == 0 || change || nextDiffers || f == nf - 1) {
+                    if (size == t.length) {
+                        t = java.util.Arrays.copyOf(t, Math.max(16, 2 * size));
+                        rgb = java.util.Arrays.copyOf(rgb, t.length);
+                    }
+                    if (size > first[i] && t[size - 1] == f / frames.fps()) {
+                        continue;
+                    }
+                    t[size] = f / frames.fps();
+                    rgb[size] = c;
+                    size++;
+                }
+                prev = c;
+            }
+        }
+        first[n] = size;
+        return new dev.starling.light.effect.Effect.DroneKeys(first, java.util.Arrays.copyOf(t, size),
+                java.util.Arrays.copyOf(rgb, size));
     }
 
     /**
@@ -242,13 +363,14 @@ public final class SceneMotion {
         String name = show.scenes().get(sceneIndex).name();
         String file = show.source();
         checkScale(show, sceneIndex);
+        checkFrameJumps(show, sceneIndex);
         double end = end();
         double[] kt = keyTimes();
         double[][] v = new double[3][n], a = new double[3][n], s = new double[6][n], vl = new double[3][n];
         double pXY = 0, pUp = 0, pDown = 0, pAcc = 0;
         for (int seg = 0; seg + 1 < kt.length; seg++) {
             double t0 = kt[seg], t1 = kt[seg + 1];
-            int steps = Math.max(1, (int) Math.ceil((t1 - t0) / CHECK_STEP - 1e-9));
+            int steps = Math.max(2, (int) Math.ceil((t1 - t0) / CHECK_STEP - 1e-9));
             for (int q = 0; q <= steps; q++) {
                 double tau = q == steps ? t1 : t0 + (t1 - t0) * q / steps;
                 boolean left = q == steps;
@@ -271,7 +393,7 @@ public final class SceneMotion {
                                 Math.max(-vz / l.maxSpeedDown(), Math.sqrt(acc / l.maxAcceleration())));
                         String key = keyAt(i, tau, left);
                         throw new InputException(file, key, "scene \"" + name + "\": " + drone(i) + " " + what
-                                + " at " + num(tau) + " s into the hold (the motion up to " + key + ")",
+                                + " at " + when(tau) + " (the motion up to " + key + ")",
                                 "slow the motion down: spread the keys about " + num(Math.ceil(ratio * 100) / 100)
                                         + "× further apart in time, move less, or ease the key (\"ease\": \"inOut\")");
                     }
@@ -303,7 +425,7 @@ public final class SceneMotion {
                 if (jump > JUMP_TOLERANCE) {
                     String key = keyAt(i, tau, true);
                     throw new InputException(file, key, "scene \"" + name + "\": " + drone(i) + "'s velocity jumps by "
-                            + num(jump) + " m/s at " + num(tau) + " s into the hold: no drone can do that",
+                            + num(jump) + " m/s at " + when(tau) + ": no drone can do that",
                             tau == end ? "ease the last key (\"ease\": \"out\" or \"inOut\") so that the formation comes "
                                     + "to rest, or end the motion with the hold"
                                     : "ease the keys on either side (\"ease\": \"out\" here, \"in\" on the next key, or "
@@ -313,6 +435,42 @@ public final class SceneMotion {
         }
         checkSpacingAndVolume(show, sceneIndex, kt);
         return new Peaks(pXY, pUp, pDown, pAcc);
+    }
+
+    /**
+     * A frame sequence whose drone moves further between two frames than the limits allow in
+     * 1/fps seconds (even flying straight at full speed) is refused with the frames and the id.
+     */
+    private void checkFrameJumps(Show show, int sceneIndex) {
+        if (frames == null) {
+            return;
+        }
+        Limits l = show.limits();
+        int ids = frames.ids().length;
+        double dt = 1 / frames.fps();
+        double[] m = frameM;
+        for (int f = 0; f + 1 < frames.frames(); f++) {
+            for (int k = 0; k < ids; k++) {
+                double du = frames.x()[(f + 1) * ids + k] - frames.x()[f * ids + k];
+                double dv = frames.y()[(f + 1) * ids + k] - frames.y()[f * ids + k];
+                double dw = frames.z()[(f + 1) * ids + k] - frames.z()[f * ids + k];
+                double dx = m[0] * du + m[1] * dv + m[2] * dw, dy = m[3] * du + m[4] * dv + m[5] * dw;
+                double dz = m[6] * du + m[7] * dv + m[8] * dw;
+                double xy = Math.hypot(dx, dy) / dt, vz = dz / dt;
+                String what = xy > l.maxSpeedXY() ? num(xy) + " m/s horizontally, above limits.maxSpeedXY "
+                        + num(l.maxSpeedXY()) + " m/s"
+                        : vz > l.maxSpeedUp() ? num(vz) + " m/s up, above limits.maxSpeedUp " + num(l.maxSpeedUp()) + " m/s"
+                        : -vz > l.maxSpeedDown() ? num(-vz) + " m/s down, above limits.maxSpeedDown "
+                                + num(l.maxSpeedDown()) + " m/s" : null;
+                if (what != null) {
+                    throw new InputException(show.source(), framePath, "scene \"" + show.scenes().get(sceneIndex).name()
+                            + "\": " + frames.source() + ", frame " + f + " to frame " + (f + 1) + ", id " + frames.ids()[k]
+                            + ": moves " + num(Math.sqrt(dx * dx + dy * dy + dz * dz)) + " m in " + num(dt * 1000)
+                            + " ms, " + what, "frames too far apart for the limits: export more frames per second, "
+                            + "or slow the animation down (a lower fps plays it slower)");
+                }
+            }
+        }
     }
 
     /** Accelerations (m/s²) at τ, one-sided when at a key ({@code fromLeft}). */
@@ -386,7 +544,7 @@ public final class SceneMotion {
                                 : high ? "goes up to z = " + num(z[i]) + " m, above limits.maxAltitude"
                                 : "leaves the geofence at (" + num(x[i]) + ", " + num(y[i]) + ")";
                         throw new InputException(show.source(), key, "scene \"" + name + "\": " + drone(i) + " " + what
-                                + " at " + num(tau) + " s into the hold", "keep the motion inside the show volume: "
+                                + " at " + when(tau) + "", "keep the motion inside the show volume: "
                                 + "move the keys' centres, or make the formation smaller");
                     }
                 }
@@ -396,7 +554,7 @@ public final class SceneMotion {
                     if (d < need) {
                         String key = keyAt(pair[1], tau, true);
                         throw new InputException(show.source(), key, "scene \"" + name + "\": " + drone(pair[0]) + " and "
-                                + drone(pair[1]) + " come " + num(d) + " m close at " + num(tau) + " s into the hold, "
+                                + drone(pair[1]) + " come " + num(d) + " m close at " + when(tau) + ", "
                                 + "under √2 · minSeparation = " + num(need) + " m",
                                 "keep the parts apart as they move: place them further apart, or move them less");
                     }
@@ -407,6 +565,9 @@ public final class SceneMotion {
 
     /** The JSON path of the key whose segment moves drone i at τ: its part's motion, else the scene's. */
     private String keyAt(int i, double tau, boolean fromLeft) {
+        if (frames != null && target[i] < frames.ids().length) {
+            return framePath;
+        }
         int k = part[i];
         String best = null;
         if (k >= 0 && parts[k] != null) {
@@ -417,12 +578,15 @@ public final class SceneMotion {
         }
         if (best == null) {
             Motion m = scene != null ? scene : k >= 0 && parts[k] != null ? parts[k] : firstPart();
-            return m.keys().get(m.keys().size() - 1).path();
+            return m == null ? framePath : m.keys().get(m.keys().size() - 1).path();
         }
         return best;
     }
 
     private Motion firstPart() {
+        if (frames != null && scene == null) {
+            return null;
+        }
         for (Motion m : parts) {
             if (m != null) {
                 return m;
@@ -442,11 +606,24 @@ public final class SceneMotion {
     }
 
     private String drone(int i) {
+        if (frames != null && target[i] < frames.ids().length) {
+            return "id " + frames.ids()[target[i]];
+        }
         if (i >= litCount) {
             return "dark reserve drone " + (i - litCount);
         }
         int k = part[i];
         return k >= 0 ? "lit drone " + (i - partStart[k]) + " of part " + k : "lit drone " + i;
+    }
+
+    /** "2.5 s into the hold", with the frames around it for a frame sequence. */
+    private String when(double tau) {
+        String w = num(tau) + " s into the hold";
+        if (frames != null) {
+            int f = (int) Math.min(Math.floor(tau * frames.fps() + 1e-9), frames.frames() - 1);
+            w += f + 1 < frames.frames() ? " (frames " + f + " to " + (f + 1) + ")" : " (frame " + f + ")";
+        }
+        return w;
     }
 
     private static double sq(double v) {

@@ -112,6 +112,8 @@ public final class ShowTargets {
         Targets t;
         if (!s.parts().isEmpty()) {
             t = sampleParts(show, i);
+        } else if ("frames".equals(s.formation().type())) {
+            t = sampleFrames(show, i, placement);
         } else {
             try {
                 t = Formations.sample(s.formation(), placement, s.color(), show.drones(), minSpacing(show),
@@ -184,6 +186,61 @@ public final class ShowTargets {
         }
         Formations.reserve(x, y, z, k, n, spacing);
         return new Targets(x, y, z, rgb, k);
+    }
+
+    /**
+     * A frame sequence's first frame, placed (show-frame axes, turned by the placement's rotation,
+     * about its centre), one lit drone per id, then the dark reserve behind it.
+     */
+    private static Targets sampleFrames(Show show, int i, Placement placement) {
+        Scene s = show.scenes().get(i);
+        FrameSequence f = frames(show, i);
+        int k = f.ids().length, n = show.drones();
+        if (k > n) {
+            throw new InputException(show.source(), "scenes[" + i + "].formation.file", f.source() + " animates " + k
+                    + " drones, more than the fleet's " + n, "raise \"drones\" to at least " + k
+                    + ", or export fewer objects");
+        }
+        double[] m = placement.matrix(true), c = placement.center();
+        double[] x = new double[n], y = new double[n], z = new double[n];
+        int[] rgb = new int[n];
+        for (int j = 0; j < k; j++) {
+            double u = f.x()[j], v = f.y()[j], w = f.z()[j];
+            x[j] = c[0] + m[0] * u + m[1] * v + m[2] * w;
+            y[j] = c[1] + m[3] * u + m[4] * v + m[5] * w;
+            z[j] = c[2] + m[6] * u + m[7] * v + m[8] * w;
+            rgb[j] = f.rgb() == null ? s.color() : f.rgb()[j];
+        }
+        Formations.reserve(x, y, z, k, n, minSpacing(show));
+        // the reserve stands behind the deepest point of any frame, not just the first
+        double y0 = Double.NEGATIVE_INFINITY, yAll = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            y0 = Math.max(y0, y[j]);
+        }
+        for (int q = 0; q < f.x().length; q++) {
+            double u = f.x()[q], v = f.y()[q], w = f.z()[q];
+            yAll = Math.max(yAll, c[1] + m[3] * u + m[4] * v + m[5] * w);
+        }
+        for (int j = k; j < n; j++) {
+            y[j] += yAll - y0;
+        }
+        return new Targets(x, y, z, rgb, k);
+    }
+
+    /** Scene i's frame sequence (CSV or glTF), read once and cached. */
+    static FrameSequence frames(Show show, int i) {
+        Scene s = show.scenes().get(i);
+        String file = s.formation().file();
+        java.nio.file.Path path = show.baseDir().resolve(file);
+        String lower = file.toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (lower.endsWith(".glb") || lower.endsWith(".gltf")) {
+                return GltfFrames.read(path, file);
+            }
+            return FrameSequence.readCsv(path, file, s.formation().fps() == null ? 24 : s.formation().fps());
+        } catch (InputException e) {
+            throw e.withPathPrefix("scenes[" + i + "].formation").inFile(show.source());
+        }
     }
 
     private static int partOf(int[] start, int i) {

@@ -369,8 +369,19 @@ public final class ShowPlanner {
                     }
                     spans.add(new SceneSpan(st.name(), sceneStart, t, end, scene.at(), scene.until(),
                             EffectSpan.of(scene.effects(), t, end), scene.lights()));
+                    List<dev.starling.light.effect.Effect> effects = scene.effects();
+                    dev.starling.light.effect.Effect.DroneKeys frameColours =
+                            st.motion() == null ? null : st.motion().frameColours();
+                    if (frameColours != null) {
+                        // a frame sequence's colours are the hold's light program, under its effects
+                        effects = new ArrayList<>();
+                        effects.add(new dev.starling.light.effect.Effect.Keyframes(
+                                dev.starling.light.effect.Timing.whole(dev.starling.light.effect.Blend.NORMAL),
+                                scene.formation().file(), frameColours, false));
+                        effects.addAll(scene.effects());
+                    }
                     lightScenes.add(new LightDesign.SceneInput(sceneStart, t, end, st.rgb(), st.x(), st.y(), st.z(),
-                            scene.effects(), scene.lights()));
+                            effects, scene.lights()));
                     t = end;
                     continue;
                 }

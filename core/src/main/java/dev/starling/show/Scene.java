@@ -47,7 +47,7 @@ public record Scene(String name, FormationSpec formation, Placement placement, i
 
     /** True when anything in the scene moves during its hold. */
     public boolean moves() {
-        if (motion != null) {
+        if (motion != null || (formation != null && "frames".equals(formation.type()))) {
             return true;
         }
         for (Part p : parts) {

@@ -57,7 +57,8 @@ final class ShowValidator {
             "svg", List.of("file", "width", "height", "mode"),
             "mesh", List.of("file", "size"),
             "points", List.of("file", "scale"),
-            "shape", List.of("shape", "size", "height", "turns", "mode"));
+            "shape", List.of("shape", "size", "height", "turns", "mode"),
+            "frames", List.of("file", "fps"));
     /** Which optional fields each parametric shape reads, besides {@code size}. */
     private static final Map<String, List<String>> FIELDS_BY_SHAPE = Map.of(
             "sphere", List.of(),
@@ -443,6 +444,10 @@ final class ShowValidator {
                         "write {\"formation\": {...}, \"placement\": {...}} or delete it");
             }
             FormationSpec spec = formation(f.formation(), e + ".formation", drones);
+            if (spec.type().equals("frames")) {
+                throw src.error(e + ".formation.type", "a part cannot be a frame sequence",
+                        "give the animation a scene of its own");
+            }
             if (spec.count() == null) {
                 throw missing(e + ".formation.count", "\"count\": 400 (lit drones of this part; the parts share the fleet)");
             }
@@ -929,6 +934,29 @@ final class ShowValidator {
                 }
                 mode(f.mode(), p);
             }
+            case "frames" -> {
+                Path file = asset(f.file(), p + ".file");
+                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                boolean gltf = name.endsWith(".glb") || name.endsWith(".gltf");
+                if (!gltf && !name.endsWith(".csv")) {
+                    throw src.error(p + ".file", "a frame sequence is a .csv (frame,id,x,y,z[,r,g,b]) or a glTF 2.0 "
+                            + ".glb / .gltf file, not \"" + file.getFileName() + "\"", "export the animation as one of those");
+                }
+                if (f.fps() != null) {
+                    if (gltf) {
+                        throw src.error(p + ".fps", "a glTF animation carries its own times", "delete \"fps\"");
+                    }
+                    double fps = positive(f.fps(), p + ".fps", "frames per second", "24");
+                    if (fps > 100) {
+                        throw src.error(p + ".fps", "at most 100 frames per second, was " + fmt(fps),
+                                "drones fly smooth curves through the frames: 24 or 30 is plenty");
+                    }
+                }
+                if (f.count() != null) {
+                    throw src.error(p + ".count", "\"count\" does not apply to a frame sequence: each id (each glTF "
+                            + "vertex) is one drone", "delete \"count\"");
+                }
+            }
             default -> throw new IllegalStateException(type);
         }
         if (f.count() != null) {
@@ -950,7 +978,7 @@ final class ShowValidator {
         Object[][] all = {
             {"text", f.text()}, {"font", f.font()}, {"height", f.height()}, {"width", f.width()},
             {"file", f.file()}, {"shape", f.shape()}, {"size", f.size()}, {"turns", f.turns()},
-            {"mode", f.mode()}, {"threshold", f.threshold()}, {"scale", f.scale()}};
+            {"mode", f.mode()}, {"threshold", f.threshold()}, {"scale", f.scale()}, {"fps", f.fps()}};
         String first = null;
         JsonSource.Loc firstLoc = null;
         for (Object[] e : all) {
