@@ -66,11 +66,11 @@ public class MotionBenchmark {
             "{\"type\": \"shape\", \"shape\": \"grid\", \"size\": 150, \"count\": 3000}"};
         StringBuilder sc = new StringBuilder();
         for (int k = 0; k < formations.length; k++) {
-            String motion = scenes == Scenes.STILL ? "" : ", \"motion\": [{\"t\": 0, \"center\": [-20, 20, 90], "
-                    + "\"rotation\": [0, 0, 0]}, {\"t\": 20, \"center\": [20, 20, 90], \"rotation\": [0, 0, 30], "
+            String motion = scenes == Scenes.STILL ? "" : ", \"motion\": [{\"t\": 0, \"center\": [-20, 20, 110], "
+                    + "\"rotation\": [0, 0, 0]}, {\"t\": 20, \"center\": [20, 20, 110], \"rotation\": [0, 0, 30], "
                     + "\"ease\": \"inOut\"}]";
             sc.append(k == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                    "{\"name\": \"scene %d\", \"formation\": %s, \"placement\": {\"center\": [0, 20, 90]}, "
+                    "{\"name\": \"scene %d\", \"formation\": %s, \"placement\": {\"center\": [0, 20, 110]}, "
                             + "\"hold\": 20%s}", k, formations[k], motion));
         }
         String json = String.format(Locale.ROOT, "{\"format\": \"starling-show/1\", \"name\": \"motion bench\", "

@@ -394,7 +394,11 @@ public final class SceneMotion {
                         String key = keyAt(i, tau, left);
                         throw new InputException(file, key, "scene \"" + name + "\": " + drone(i) + " " + what
                                 + " at " + when(tau) + " (the motion up to " + key + ")",
-                                "slow the motion down: spread the keys about " + num(Math.ceil(ratio * 100) / 100)
+                                key.equals(framePath)
+                                        ? "slow the animation down about " + num(Math.ceil(ratio * 100) / 100) + "× (a lower "
+                                        + "fps plays it slower), move less, or ease it: the drones fly smooth curves "
+                                        + "through the frames and start and end at rest"
+                                        : "slow the motion down: spread the keys about " + num(Math.ceil(ratio * 100) / 100)
                                         + "× further apart in time, move less, or ease the key (\"ease\": \"inOut\")");
                     }
                     pXY = Math.max(pXY, xy);
