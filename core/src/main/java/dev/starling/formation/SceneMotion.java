@@ -25,11 +25,13 @@ import java.util.TreeSet;
  * motion is rigid: it measures.
  *
  * <p>Cost: O(n) per instant evaluated (one 3×3 product per drone per motion); the check evaluates
- * about 20 instants per second of motion and a spacing grid 4 times per second.
+ * 3 instants every 0.1 s of motion, and a spacing grid 4 times per second (at the keys only for
+ * one formation turned and moved, whose distances are constant by construction: the verifier
+ * measures the flown plan either way).
  */
 public final class SceneMotion {
     /** Seconds between the instants at which speeds and accelerations are checked. */
-    public static final double CHECK_STEP = 0.05;
+    public static final double CHECK_STEP = 0.1;
     /** Seconds between the instants at which spacing, altitude and geofence are checked. */
     public static final double SPACING_STEP = 0.25;
     /** Finite-difference step, seconds: keys are at least 1 ms apart. */
@@ -374,10 +376,9 @@ public final class SceneMotion {
             for (int q = 0; q <= steps; q++) {
                 double tau = q == steps ? t1 : t0 + (t1 - t0) * q / steps;
                 boolean left = q == steps;
-                velocities(tau, left, v, s);
-                acceleration(tau, left, a, s);
+                derivatives(tau, left, v, a, s);
                 for (int i = 0; i < n; i++) {
-                    double xy = Math.hypot(v[0][i], v[1][i]);
+                    double xy = Math.sqrt(v[0][i] * v[0][i] + v[1][i] * v[1][i]);
                     double vz = v[2][i];
                     double acc = Math.sqrt(a[0][i] * a[0][i] + a[1][i] * a[1][i] + a[2][i] * a[2][i]);
                     if (xy > l.maxSpeedXY() || vz > l.maxSpeedUp() || -vz > l.maxSpeedDown() || acc > l.maxAcceleration()) {
@@ -477,16 +478,20 @@ public final class SceneMotion {
         }
     }
 
-    /** Accelerations (m/s²) at τ, one-sided when at a key ({@code fromLeft}). */
-    private void acceleration(double tau, boolean fromLeft, double[][] out, double[][] s) {
+    /**
+     * Velocities (m/s) into v and accelerations (m/s²) into acc at τ, one-sided from the side asked
+     * for, from the same three evaluations at τ, τ ± δ, τ ± 2δ (second-order velocity).
+     */
+    private void derivatives(double tau, boolean fromLeft, double[][] v, double[][] acc, double[][] s) {
         double d = fromLeft ? -DELTA : DELTA;
-        positions(tau, out[0], out[1], out[2]);
-        positions(tau + d, s[0], s[1], s[2]);
-        positions(tau + 2 * d, s[3], s[4], s[5]);
+        positions(tau, s[0], s[1], s[2]);
+        positions(tau + d, s[3], s[4], s[5]);
+        positions(tau + 2 * d, acc[0], acc[1], acc[2]);
         for (int a = 0; a < 3; a++) {
-            double[] p0 = out[a], p1 = s[a], p2 = s[a + 3];
+            double[] p0 = s[a], p1 = s[a + 3], p2 = acc[a], out = v[a];
             for (int i = 0; i < n; i++) {
-                p0[i] = (p0[i] - 2 * p1[i] + p2[i]) / (DELTA * DELTA);
+                out[i] = (-3 * p0[i] + 4 * p1[i] - p2[i]) / (2 * d);
+                p2[i] = (p0[i] - 2 * p1[i] + p2[i]) / (DELTA * DELTA);
             }
         }
     }
@@ -552,7 +557,10 @@ public final class SceneMotion {
                                 + "move the keys' centres, or make the formation smaller");
                     }
                 }
-                int[] pair = Spacing.closestPair(x, y, z, n);
+                // a rigid motion (turns and moves of one formation, no scale) keeps every distance by
+                // construction: its spacing is measured at the keys only; parts, scales and frames
+                // at every sampled instant
+                int[] pair = rigid() && q != 0 && q != steps ? null : Spacing.closestPair(x, y, z, n);
                 if (pair != null) {
                     double d = Math.sqrt(sq(x[pair[0]] - x[pair[1]]) + sq(y[pair[0]] - y[pair[1]]) + sq(z[pair[0]] - z[pair[1]]));
                     if (d < need) {
@@ -565,6 +573,19 @@ public final class SceneMotion {
                 }
             }
         }
+    }
+
+    /** True for one formation turned and moved (no parts, no frames, no scale): distances are constant. */
+    private boolean rigid() {
+        if (frames != null || parts.length > 0) {
+            return false;
+        }
+        for (Motion.Key k : scene.keys()) {
+            if (k.scale() != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The JSON path of the key whose segment moves drone i at τ: its part's motion, else the scene's. */

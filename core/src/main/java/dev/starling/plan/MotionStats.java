@@ -36,7 +36,7 @@ public record MotionStats(String scene, double start, double end, double peakSpe
                     double u = q / (double) (SAMPLES - 1);
                     t.evalVelocity(s, u, v, 0);
                     t.evalAcceleration(s, u, a, 0);
-                    xy = Math.max(xy, Math.hypot(v[0], v[1]));
+                    xy = Math.max(xy, Math.sqrt(v[0] * v[0] + v[1] * v[1]));
                     up = Math.max(up, v[2]);
                     down = Math.max(down, -v[2]);
                     acc = Math.max(acc, Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]));

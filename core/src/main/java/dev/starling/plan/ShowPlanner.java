@@ -399,7 +399,7 @@ public final class ShowPlanner {
                         cy[i] += cv[1][i] * d / 2;
                         cz[i] += cv[2][i] * d / 2;
                         tr[i].quadTo(tb, cx[i], cy[i], cz[i], cx[i], cy[i], cz[i]);
-                        brakeXY = Math.max(brakeXY, Math.hypot(cv[0][i], cv[1][i]));
+                        brakeXY = Math.max(brakeXY, Math.sqrt(cv[0][i] * cv[0][i] + cv[1][i] * cv[1][i]));
                         brakeZ = Math.max(brakeZ, Math.abs(cv[2][i]));
                         brakeAcc = Math.max(brakeAcc, Math.sqrt(cv[0][i] * cv[0][i] + cv[1][i] * cv[1][i]
                                 + cv[2][i] * cv[2][i]) / d);
@@ -446,7 +446,7 @@ public final class ShowPlanner {
                         cx[i] = hold.x()[i];
                         cy[i] = hold.y()[i];
                         cz[i] = hold.z()[i];
-                        brakeXY = Math.max(brakeXY, Math.hypot(v[0][i], v[1][i]));
+                        brakeXY = Math.max(brakeXY, Math.sqrt(v[0][i] * v[0][i] + v[1][i] * v[1][i]));
                         brakeZ = Math.max(brakeZ, Math.abs(v[2][i]));
                         brakeAcc = Math.max(brakeAcc, Math.sqrt(v[0][i] * v[0][i] + v[1][i] * v[1][i]
                                 + v[2][i] * v[2][i]) / launch);
