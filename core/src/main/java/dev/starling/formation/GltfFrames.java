@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * distinct vertex of the meshes of the file's nodes, each frame the vertices where the first
  * animation puts them (node translation, rotation, scale and morph-target weights; linear and
  * step interpolation, spherical for rotations; cubic-spline keys are taken at their values),
- * sampled at the animation's keyframe rate (key count − 1 over its length). Read with JglTF
+ * sampled at the animation's keyframe rate (key count − 1 over its length); vertex colours
+ * ({@code COLOR_0}) when every primitive has them. Read with JglTF
  * ({@code de.javagl:jgltf-model}). Axes: glTF's +y up is the show's z, its +z (towards the
  * viewer) the show's −y (towards the audience), x stays x; metres.
  *
@@ -218,6 +219,31 @@ final class GltfFrames {
             }
         }
         float[] x = new float[frames * count], y = new float[frames * count], z = new float[frames * count];
+        // vertex colours (COLOR_0, floats 0–1) when every primitive has them: the drones' colours
+        int[] colour = new int[count];
+        boolean coloured = true;
+        int c0 = 0;
+        for (int q = 0; q < prims.size() && coloured; q++) {
+            AccessorModel ca = prims.get(q).getAttributes().get("COLOR_0");
+            if (ca == null || !(ca.getAccessorData() instanceof AccessorFloatData cd)) {
+                coloured = false;
+                break;
+            }
+            for (int v : keep.get(q)) {
+                int rgb = 0;
+                for (int a = 0; a < 3; a++) {
+                    rgb = (rgb << 8) | (int) Math.round(Math.max(0, Math.min(1, cd.get(v, a))) * 255);
+                }
+                colour[c0++] = rgb;
+            }
+        }
+        int[] rgbs = null;
+        if (coloured) {
+            rgbs = new int[frames * count];
+            for (int f = 0; f < frames; f++) {
+                System.arraycopy(colour, 0, rgbs, f * count, count);
+            }
+        }
         float[] m = new float[16];
         for (int f = 0; f < frames; f++) {
             double t = t0 + f / fps;
@@ -257,7 +283,7 @@ final class GltfFrames {
                 }
             }
         }
-        return new FrameSequence(ids, fps, x, y, z, null, label);
+        return new FrameSequence(ids, fps, x, y, z, rgbs, label);
     }
 
     /** Sets the channel's node property to its value at t (clamped to the keys). */
