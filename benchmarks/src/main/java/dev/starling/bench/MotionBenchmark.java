@@ -36,6 +36,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * slides it 40 m to the right and turns it 30° about the vertical, both eased in and out; seeded
  * sampling, so every invocation does the same work. Issue 15 asks MOVING ≤ 1.5 × STILL.
  *
+ * <p>Measured 2026-12-07 (one run, 2 shared cores, load average 5.9–7.1 from two other engineers'
+ * builds and benchmarks, JDK 17): STILL 3508 ms/op, MOVING 4347 ms/op, ratio 1.24 (the error bars
+ * of ±14 s and ±40 s say how noisy the machine was; a plain timing loop of the same work gave
+ * 1.2–1.3). Before {@code Trajectory.Builder.append} stopped allocating per segment and holds
+ * were flown in 1 s pieces instead of 0.5 s, the ratio was 2.2–2.4.
+ *
  * <p>Run from the repository root: {@code ./mvnw -q -B -pl benchmarks -am package -DskipTests &&
  * java -jar benchmarks/target/benchmarks.jar MotionBenchmark -f 1 -wi 1 -i 3}.
  */
