@@ -129,7 +129,15 @@ public final class ShowTargets {
         if (motion == null) {
             checkInsideLimits(show, i, t);
         } else {
-            motion.check(show, i, holdLength(s));
+            double hold = holdLength(s);
+            if (motion.end() > hold + 1e-9) {
+                // keys are checked against the hold when read; an animation's length is known only now
+                throw new InputException(show.source(), "scenes[" + i + "].formation.file", "scene \"" + s.name()
+                        + "\": the animation lasts " + m(motion.end()) + " s, longer than its hold of " + m(hold) + " s",
+                        "hold the scene at least " + m(Math.ceil(motion.end() * 10) / 10) + " s, or play the animation "
+                                + "faster (fps)");
+            }
+            motion.check(show, i, hold);
         }
         return t;
     }

@@ -86,6 +86,16 @@ class FramesTest {
     }
 
     @Test
+    void anAnimationLongerThanItsHoldIsRefusedAtLoad(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("grid.csv"), FrameFixtures.csvGrid(4, 25));
+        Show show = ShowLoader.parse(show("{\"type\": \"frames\", \"file\": \"grid.csv\", \"fps\": 2}", 50), dir,
+                "t.json");
+        InputException e = assertThrows(InputException.class, () -> ShowTargets.sampleAll(show));
+        assertEquals("scenes[0].formation.file", e.path(), e.describe());
+        assertTrue(e.getMessage().contains("the animation lasts 12 s, longer than its hold of 10 s"), e.getMessage());
+    }
+
+    @Test
     void aGltfMorphTargetFliesEachVertexThroughItsFrames(@TempDir Path dir) throws IOException {
         int side = 6;
         FrameFixtures.gltfMorphGrid(dir.resolve("wave.gltf"), side);
