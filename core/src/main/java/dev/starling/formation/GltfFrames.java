@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * distinct vertex of the meshes of the file's nodes, each frame the vertices where the first
  * animation puts them (node translation, rotation, scale and morph-target weights; linear and
  * step interpolation, spherical for rotations; cubic-spline keys are taken at their values),
- * sampled at the animation's keyframe rate (key count − 1 over its length); vertex colours
+ * sampled at the animation's keyframe rate (key count − 1 over its length); skinned meshes are
+ * refused (their bones are not evaluated); vertex colours
  * ({@code COLOR_0}) when every primitive has them. Read with JglTF
  * ({@code de.javagl:jgltf-model}). Axes: glTF's +y up is the show's z, its +z (towards the
  * viewer) the show's −y (towards the audience), x stays x; metres.
@@ -70,6 +71,11 @@ final class GltfFrames {
         } catch (IOException | RuntimeException e) {
             throw new InputException(null, "file", label + " is not a readable glTF 2.0 file: " + e.getMessage(),
                     "export it again as glTF 2.0 (.glb or .gltf)");
+        }
+        if (!model.getSkinModels().isEmpty()) {
+            throw new InputException(null, "file", label + " is a skinned (rigged) animation, which is not read here",
+                    "bake the armature's motion into the mesh (Blender: glTF export with shape keys, or bake to "
+                            + "morph targets) or animate objects, not bones");
         }
         if (model.getAnimationModels().isEmpty()) {
             throw new InputException(null, "file", label + " has no animation: nothing moves",
