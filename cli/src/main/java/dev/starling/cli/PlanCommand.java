@@ -230,7 +230,7 @@ public final class PlanCommand implements Callable<Integer> {
                 outcome.repairSeconds(), outcome.verifySeconds(), tAnalysis, tWrite, (System.nanoTime() - start) / 1e9);
         PlanReport report = new PlanReport(PlanReport.FORMAT, show.name(), show.drones(), safe,
                 plan.endTime() - plan.startTime(), flightTime(plan), plan.scenes(), TimelineReport.of(plan), audiences,
-                transitions, outcome.report(),
+                transitions, outcome.assembled().motions(), outcome.report(),
                 battery, clearance, new PlanReport.Repair(outcome.rounds(), outcome.repaired()), timings, written, problems);
         Path reportFile = outDir.resolve("report.json");
         report.write(reportFile);

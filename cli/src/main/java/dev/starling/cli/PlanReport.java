@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.starling.analysis.BatteryReport;
 import dev.starling.analysis.ClearanceReport;
 import dev.starling.base.AtomicFiles;
+import dev.starling.plan.MotionStats;
 import dev.starling.plan.SceneSpan;
 import dev.starling.plan.TimelineReport;
 import dev.starling.plan.TransitionStats;
@@ -28,6 +29,7 @@ import java.util.List;
  * @param audiences    per scene: the turn its {@code faces} made and each viewpoint's verdict
  *                     ({@code reads}, {@code mirrored}, {@code edge-on}, {@code 3-D})
  * @param transitions  per transition: duration, its lower bound, peak speeds, minimum separation
+ * @param motion       per moving scene: peak speeds and acceleration during its hold, beside the limits
  * @param verification the independent verifier's report of the final plan
  * @param battery      energy per drone and margin at landing (docs/analysis.md)
  * @param clearance    closest approach to the site's structures, or null when the show has no site.json
@@ -39,7 +41,7 @@ import java.util.List;
 public record PlanReport(String format, String show, int drones, boolean clean, double duration, double flightTime,
                          List<SceneSpan> scenes, TimelineReport timeline,
                          List<Facing.Audience> audiences,
-                         List<TransitionStats> transitions,
+                         List<TransitionStats> transitions, List<MotionStats> motion,
                          VerificationReport verification, BatteryReport battery,
                          ClearanceReport clearance, Repair repair, Timings timings,
                          List<String> exports, List<String> problems) {

@@ -4,6 +4,7 @@ import dev.starling.base.Numbers;
 import dev.starling.InputException;
 import dev.starling.show.Facing;
 import dev.starling.show.Limits;
+import dev.starling.show.Part;
 import dev.starling.show.Placement;
 import dev.starling.show.Scene;
 import dev.starling.show.Show;
@@ -109,17 +110,157 @@ public final class ShowTargets {
         String scene = "scenes[" + i + "]";
         Placement placement = Facing.placement(show, i, viewpoints);
         Targets t;
-        try {
-            t = Formations.sample(s.formation(), placement, s.color(), show.drones(), minSpacing(show),
-                    show.baseDir());
-        } catch (InputException e) {
-            throw e.withPathPrefix(scene + ".formation").inFile(show.source());
+        if (!s.parts().isEmpty()) {
+            t = sampleParts(show, i);
+        } else if ("frames".equals(s.formation().type())) {
+            t = sampleFrames(show, i, placement);
+        } else {
+            try {
+                t = Formations.sample(s.formation(), placement, s.color(), show.drones(), minSpacing(show),
+                        show.baseDir());
+            } catch (InputException e) {
+                throw e.withPathPrefix(scene + ".formation").inFile(show.source());
+            }
         }
         if (t.size() != show.drones()) {
             throw new IllegalStateException("scene " + i + " sampled to " + t.size() + " points, not " + show.drones());
         }
-        checkInsideLimits(show, i, t);
+        SceneMotion motion = SceneMotion.of(show, i, t);
+        if (motion == null) {
+            checkInsideLimits(show, i, t);
+        } else {
+            double hold = holdLength(s);
+            if (motion.end() > hold + 1e-9) {
+                // keys are checked against the hold when read; an animation's length is known only now
+                throw new InputException(show.source(), "scenes[" + i + "].formation.file", "scene \"" + s.name()
+                        + "\": the animation lasts " + m(motion.end()) + " s, longer than its hold of " + m(hold) + " s",
+                        "hold the scene at least " + m(Math.ceil(motion.end() * 10) / 10) + " s, or play the animation "
+                                + "faster (fps)");
+            }
+            motion.check(show, i, hold);
+        }
         return t;
+    }
+
+    /** The hold's length in seconds when the show file fixes it ({@code hold}, or {@code at} and {@code until}), else NaN. */
+    public static double holdLength(Scene s) {
+        if (s.until() == null) {
+            return s.hold();
+        }
+        return s.at() != null ? Math.round((s.until().time() - s.at().time()) * 1000) / 1000.0 : Double.NaN;
+    }
+
+    /**
+     * A scene of several parts: each part sampled on its own (its {@code count} lit points, at the
+     * show's spacing), laid out part after part, checked for spacing across parts, then one dark
+     * reserve block behind them all.
+     */
+    private static Targets sampleParts(Show show, int i) {
+        Scene s = show.scenes().get(i);
+        int n = show.drones();
+        double spacing = minSpacing(show);
+        double[] x = new double[n], y = new double[n], z = new double[n];
+        int[] rgb = new int[n];
+        int k = 0;
+        int[] start = new int[s.parts().size() + 1];
+        for (int j = 0; j < s.parts().size(); j++) {
+            Part p = s.parts().get(j);
+            Targets t;
+            try {
+                t = Formations.sample(p.formation(), p.placement(), p.color(), p.formation().count(), spacing,
+                        show.baseDir());
+            } catch (InputException e) {
+                throw e.withPathPrefix("scenes[" + i + "].parts[" + j + "].formation").inFile(show.source());
+            }
+            System.arraycopy(t.x(), 0, x, k, t.size());
+            System.arraycopy(t.y(), 0, y, k, t.size());
+            System.arraycopy(t.z(), 0, z, k, t.size());
+            System.arraycopy(t.rgb(), 0, rgb, k, t.size());
+            k += t.size();
+            start[j + 1] = k;
+        }
+        int[] pair = Spacing.closestPair(x, y, z, k);
+        if (pair != null) {
+            double d = Math.sqrt(sq(x[pair[0]] - x[pair[1]]) + sq(y[pair[0]] - y[pair[1]]) + sq(z[pair[0]] - z[pair[1]]));
+            if (d < spacing) {
+                int a = partOf(start, pair[0]), b = partOf(start, pair[1]);
+                throw new InputException(show.source(), "scenes[" + i + "].parts[" + b + "].placement.center",
+                        "scene \"" + s.name() + "\": parts " + a + " (" + s.parts().get(a).name() + ") and " + b + " ("
+                                + s.parts().get(b).name() + ") overlap: two of their drones are " + m(d)
+                                + " m apart, under the " + m(spacing) + " m every formation keeps",
+                        "move the parts' centres apart by at least " + m(Math.ceil((spacing - d) * 10) / 10 + 0.1)
+                                + " m, or make a part smaller");
+            }
+        }
+        Formations.reserve(x, y, z, k, n, spacing);
+        return new Targets(x, y, z, rgb, k);
+    }
+
+    /**
+     * A frame sequence's first frame, placed (show-frame axes, turned by the placement's rotation,
+     * about its centre), one lit drone per id, then the dark reserve behind it.
+     */
+    private static Targets sampleFrames(Show show, int i, Placement placement) {
+        Scene s = show.scenes().get(i);
+        FrameSequence f = frames(show, i);
+        int k = f.ids().length, n = show.drones();
+        if (k > n) {
+            throw new InputException(show.source(), "scenes[" + i + "].formation.file", f.source() + " animates " + k
+                    + " drones, more than the fleet's " + n, "raise \"drones\" to at least " + k
+                    + ", or export fewer objects");
+        }
+        double[] m = placement.matrix(true), c = placement.center();
+        double[] x = new double[n], y = new double[n], z = new double[n];
+        int[] rgb = new int[n];
+        for (int j = 0; j < k; j++) {
+            double u = f.x()[j], v = f.y()[j], w = f.z()[j];
+            x[j] = c[0] + m[0] * u + m[1] * v + m[2] * w;
+            y[j] = c[1] + m[3] * u + m[4] * v + m[5] * w;
+            z[j] = c[2] + m[6] * u + m[7] * v + m[8] * w;
+            rgb[j] = f.rgb() == null ? s.color() : f.rgb()[j];
+        }
+        Formations.reserve(x, y, z, k, n, minSpacing(show));
+        // the reserve stands behind the deepest point of any frame, not just the first
+        double y0 = Double.NEGATIVE_INFINITY, yAll = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            y0 = Math.max(y0, y[j]);
+        }
+        for (int q = 0; q < f.x().length; q++) {
+            double u = f.x()[q], v = f.y()[q], w = f.z()[q];
+            yAll = Math.max(yAll, c[1] + m[3] * u + m[4] * v + m[5] * w);
+        }
+        for (int j = k; j < n; j++) {
+            y[j] += yAll - y0;
+        }
+        return new Targets(x, y, z, rgb, k);
+    }
+
+    /** Scene i's frame sequence (CSV or glTF), read once and cached. */
+    static FrameSequence frames(Show show, int i) {
+        Scene s = show.scenes().get(i);
+        String file = s.formation().file();
+        java.nio.file.Path path = show.baseDir().resolve(file);
+        String lower = file.toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (lower.endsWith(".glb") || lower.endsWith(".gltf")) {
+                return GltfFrames.read(path, file);
+            }
+            return FrameSequence.readCsv(path, file, s.formation().fps() == null ? 24 : s.formation().fps());
+        } catch (InputException e) {
+            throw e.withPathPrefix("scenes[" + i + "].formation").inFile(show.source());
+        }
+    }
+
+    private static int partOf(int[] start, int i) {
+        int j = 0;
+        while (start[j + 1] <= i) {
+            j++;
+        }
+        return j;
+    }
+
+    private static double sq(double v) {
+        return v * v;
     }
 
     /** Every point inside the altitude band and geofence, or an error saying how far to move the formation. */

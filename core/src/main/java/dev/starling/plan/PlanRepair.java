@@ -82,7 +82,7 @@ public final class PlanRepair {
             verifyNanos += System.nanoTime() - v0;
         }
         long s0 = System.nanoTime();
-        as = new ShowPlanner.Assembled(as.plan(), withSeparation(as, options));
+        as = new ShowPlanner.Assembled(as.plan(), withSeparation(as, options), as.motions());
         verifyNanos += System.nanoTime() - s0;
         return new Outcome(as, rep, round, List.copyOf(repaired), verifyNanos / 1e9, repairNanos / 1e9);
     }

@@ -3,6 +3,7 @@ package dev.starling.plan;
 import dev.starling.InputException;
 import dev.starling.assign.Assigner;
 import dev.starling.assign.Assignment;
+import dev.starling.formation.SceneMotion;
 import dev.starling.formation.Targets;
 import dev.starling.light.LightProgram;
 import dev.starling.light.effect.LightDesign;
@@ -74,10 +75,56 @@ public final class ShowPlanner {
      *
      * @param fixedDuration seconds asked for by the show, or null for as fast as the limits allow
      * @param sceneIndex    scene this step belongs to, or -1
+     * @param endVelocity   a TRANSITION into a formation that is already moving when its hold
+     *                      starts: each drone's velocity then, [3][n] m/s; (x, y, z) is then the
+     *                      launch point, from which the drone accelerates along that velocity onto
+     *                      the formation ({@link #ramp}); null: the drones arrive at rest
+     * @param motion        a HOLD of a moving formation: how each drone moves, from (x, y, z) at the
+     *                      hold start; null: still
      */
     public record Step(StepKind kind, String name, double[] x, double[] y, double[] z, int[] rgb,
                        Double fixedDuration, double hold, int sceneIndex, double assignmentCost,
-                       double assignmentMillis) {
+                       double assignmentMillis, double[][] endVelocity, SceneMotion motion) {
+        Step(StepKind kind, String name, double[] x, double[] y, double[] z, int[] rgb, Double fixedDuration,
+             double hold, int sceneIndex, double assignmentCost, double assignmentMillis) {
+            this(kind, name, x, y, z, rgb, fixedDuration, hold, sceneIndex, assignmentCost, assignmentMillis, null,
+                    null);
+        }
+    }
+
+    /**
+     * Seconds to bring drones moving at {@code v} ([3][n] m/s) to rest, or from rest up to it, at
+     * one constant acceleration each along its own velocity (|v_i|/T ≤ the acceleration limit):
+     * a straight quadratic Bézier of length |v_i|·T/2. Speeds only fall (or only rise to |v_i|),
+     * so every speed limit that the motion keeps, the ramp keeps. 0 for null.
+     *
+     * <p>Why a ramp and not a blend into CAPT's straight lines: a ramp moves each pair by
+     * (v_i − v_j)·T/2 at most, and for a turning formation v_i − v_j = ω × (p_i − p_j) is
+     * perpendicular to the pair, so the pair only moves apart; the CAPT move between the ramps is
+     * rest to rest, exactly as for still formations.
+     */
+    static double ramp(double[][] v, Limits lim) {
+        if (v == null) {
+            return 0;
+        }
+        double fastest = 0;
+        for (int i = 0; i < v[0].length; i++) {
+            fastest = Math.max(fastest, Math.sqrt(v[0][i] * v[0][i] + v[1][i] * v[1][i] + v[2][i] * v[2][i]));
+        }
+        return TimeScaling.ceilMs(fastest / (LIMIT_USE * lim.maxAcceleration()));
+    }
+
+    /** Velocities [3][n] of a motion at τ ({@code fromLeft}: arriving), or null when every drone is at rest there. */
+    private static double[][] movingAt(SceneMotion m, double tau, boolean fromLeft) {
+        int n = m.size();
+        double[][] v = new double[3][n];
+        m.velocities(tau, fromLeft, v, new double[6][n]);
+        for (int i = 0; i < n; i++) {
+            if (Math.sqrt(v[0][i] * v[0][i] + v[1][i] * v[1][i] + v[2][i] * v[2][i]) > SceneMotion.JUMP_TOLERANCE) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /**
@@ -108,24 +155,78 @@ public final class ShowPlanner {
             Scene scene = show.scenes().get(k);
             Targets g = targets.get(k);
             progress.update((double) k / total, "assigning " + scene.name());
+            SceneMotion moving = SceneMotion.of(show, k, g);
+            double[] gx = g.x(), gy = g.y(), gz = g.z();
+            double[][] launchV = null;
+            if (moving != null) {
+                // the formation as it stands when its hold starts; when it is already moving then,
+                // each drone is launched onto it from a ramp's length behind (see ramp)
+                gx = new double[n];
+                gy = new double[n];
+                gz = new double[n];
+                moving.positions(0, gx, gy, gz);
+                launchV = movingAt(moving, 0, false);
+                double d = ramp(launchV, show.limits());
+                if (launchV != null) {
+                    for (int j = 0; j < n; j++) {
+                        gx[j] -= launchV[0][j] * d / 2;
+                        gy[j] -= launchV[1][j] * d / 2;
+                        gz[j] -= launchV[2][j] * d / 2;
+                    }
+                }
+            }
             long t0 = System.nanoTime();
-            Assignment a = Assigner.solve(cx, cy, cz, g.x(), g.y(), g.z());
+            Assignment a = Assigner.solve(cx, cy, cz, gx, gy, gz);
             double ms = (System.nanoTime() - t0) / 1e6;
             double[] nx = new double[n], ny = new double[n], nz = new double[n];
             int[] rgb = new int[n];
             int[] to = a.target();
             for (int i = 0; i < n; i++) {
-                nx[i] = g.x()[to[i]];
-                ny[i] = g.y()[to[i]];
-                nz[i] = g.z()[to[i]];
+                nx[i] = gx[to[i]];
+                ny[i] = gy[to[i]];
+                nz[i] = gz[to[i]];
                 rgb[i] = g.rgb()[to[i]];
             }
+            double[][] arrive = null;
+            double[] hx = nx, hy = ny, hz = nz;
+            if (moving != null) {
+                moving = moving.forDrones(to);
+                hx = new double[n];
+                hy = new double[n];
+                hz = new double[n];
+                moving.positions(0, hx, hy, hz);
+                if (launchV != null) {
+                    arrive = new double[3][n];
+                    for (int i = 0; i < n; i++) {
+                        for (int ax = 0; ax < 3; ax++) {
+                            arrive[ax][i] = launchV[ax][to[i]];
+                        }
+                    }
+                }
+            }
             steps.add(new Step(StepKind.TRANSITION, "→ " + scene.name(), nx, ny, nz, rgb, scene.transition(), 0, k,
-                    a.cost(), ms));
-            steps.add(new Step(StepKind.HOLD, scene.name(), nx, ny, nz, rgb, null, scene.hold(), k, 0, 0));
-            cx = nx;
-            cy = ny;
-            cz = nz;
+                    a.cost(), ms, arrive, null));
+            steps.add(new Step(StepKind.HOLD, scene.name(), hx, hy, hz, rgb, null, scene.hold(), k, 0, 0, null, moving));
+            cx = hx;
+            cy = hy;
+            cz = hz;
+            if (moving != null) {
+                // the next move starts where the motion ends (it ends within the hold), and when
+                // it ends moving, where the drones come to rest after their ramp
+                cx = new double[n];
+                cy = new double[n];
+                cz = new double[n];
+                moving.positions(moving.end(), cx, cy, cz);
+                double[][] u = movingAt(moving, moving.end(), true);
+                double d = ramp(u, show.limits());
+                if (u != null) {
+                    for (int i = 0; i < n; i++) {
+                        cx[i] += u[0][i] * d / 2;
+                        cy[i] += u[1][i] * d / 2;
+                        cz[i] += u[2][i] * d / 2;
+                    }
+                }
+            }
         }
         progress.update((double) show.scenes().size() / total, "assigning landing pads");
         double[] lx = new double[n], ly = new double[n], lz = filled(n, h);
@@ -168,8 +269,20 @@ public final class ShowPlanner {
         return a;
     }
 
-    /** The result of assembling a choreography: the plan and per-transition figures. */
-    public record Assembled(Plan plan, List<TransitionStats> transitions) {
+    /** A moving formation's hold, to measure once the trajectories are built. */
+    private record MovingHold(String scene, double start, double end) {
+    }
+
+    /** The result of assembling a choreography: the plan and per-transition figures (and per moving scene). */
+    public record Assembled(Plan plan, List<TransitionStats> transitions, List<MotionStats> motions) {
+        public Assembled {
+            motions = motions == null ? List.of() : List.copyOf(motions);
+        }
+
+        /** A plan without moving scenes' figures. */
+        public Assembled(Plan plan, List<TransitionStats> transitions) {
+            this(plan, transitions, List.of());
+        }
     }
 
     /**
@@ -222,8 +335,10 @@ public final class ShowPlanner {
             double landingStart = 0, landingEnd = 0;
             double t = 0;
             List<TransitionStats> stats = new ArrayList<>();
+            List<MovingHold> movingHolds = new ArrayList<>();
             List<SceneSpan> spans = new ArrayList<>();
             double sceneStart = 0;
+            double[][] cv = null; // velocities where a move starts on a moving formation, else null
             for (int s = 0; s < steps.size(); s++) {
                 Step st = steps.get(s);
                 if (st.kind() == StepKind.HOLD) {
@@ -244,19 +359,55 @@ public final class ShowPlanner {
                                 "hold for at most " + (long) Math.max(0, MAX_SHOW_SECONDS - t) + " s");
                     }
                     double end = roundMs(t + hold);
+                    cv = null;
+                    if (st.motion() != null) {
+                        cv = flyMotion(st, scene, tr, t, hold, cx, cy, cz);
+                        movingHolds.add(new MovingHold(scene.name(), t, roundMs(t + st.motion().end())));
+                    }
                     for (int i = 0; i < n; i++) {
                         tr[i].holdUntil(end);
                     }
                     spans.add(new SceneSpan(st.name(), sceneStart, t, end, scene.at(), scene.until(),
                             EffectSpan.of(scene.effects(), t, end), scene.lights()));
+                    List<dev.starling.light.effect.Effect> effects = scene.effects();
+                    dev.starling.light.effect.Effect.DroneKeys frameColours =
+                            st.motion() == null ? null : st.motion().frameColours();
+                    if (frameColours != null) {
+                        // a frame sequence's colours are the hold's light program, under its effects
+                        effects = new ArrayList<>();
+                        effects.add(new dev.starling.light.effect.Effect.Keyframes(
+                                dev.starling.light.effect.Timing.whole(dev.starling.light.effect.Blend.NORMAL),
+                                scene.formation().file(), frameColours, false));
+                        effects.addAll(scene.effects());
+                    }
                     lightScenes.add(new LightDesign.SceneInput(sceneStart, t, end, st.rgb(), st.x(), st.y(), st.z(),
-                            scene.effects(), scene.lights()));
+                            effects, scene.lights()));
                     t = end;
                     continue;
                 }
                 if (st.kind() == StepKind.TRANSITION) {
                     sceneStart = t;
                 }
+                double start = t;
+                double brakeXY = 0, brakeZ = 0, brakeAcc = 0;
+                if (cv != null) {
+                    // leaving a formation that is still moving: each drone brakes along its velocity
+                    double d = ramp(cv, lim);
+                    double tb = roundMs(t + d);
+                    for (int i = 0; i < n; i++) {
+                        cx[i] += cv[0][i] * d / 2;
+                        cy[i] += cv[1][i] * d / 2;
+                        cz[i] += cv[2][i] * d / 2;
+                        tr[i].quadTo(tb, cx[i], cy[i], cz[i], cx[i], cy[i], cz[i]);
+                        brakeXY = Math.max(brakeXY, Math.sqrt(cv[0][i] * cv[0][i] + cv[1][i] * cv[1][i]));
+                        brakeZ = Math.max(brakeZ, Math.abs(cv[2][i]));
+                        brakeAcc = Math.max(brakeAcc, Math.sqrt(cv[0][i] * cv[0][i] + cv[1][i] * cv[1][i]
+                                + cv[2][i] * cv[2][i]) / d);
+                    }
+                    t = tb;
+                    cv = null;
+                }
+                double launch = ramp(st.endVelocity(), lim);
                 int[] w = waves[s];
                 int nWaves = 1;
                 if (w != null) {
@@ -264,10 +415,9 @@ public final class ShowPlanner {
                         nWaves = Math.max(nWaves, v + 1);
                     }
                 }
-                double start = t;
                 double[] waveDurations = null;
                 if (st.kind() == StepKind.TRANSITION && sh.scenes().get(st.sceneIndex()).at() != null) {
-                    waveDurations = pinnedWaves(st, sh, lim, cx, cy, cz, w, nWaves, t);
+                    waveDurations = pinnedWaves(st, sh, lim, cx, cy, cz, w, nWaves, t, launch);
                 }
                 double lower = 0, longest = 0, pxy = 0, pup = 0, pdown = 0, pacc = 0;
                 for (int wave = 0; wave < nWaves; wave++) {
@@ -285,6 +435,28 @@ public final class ShowPlanner {
                     pdown = Math.max(pdown, m.peakDown);
                     pacc = Math.max(pacc, m.peakAcc);
                 }
+                if (st.endVelocity() != null) {
+                    // joining a formation that is already moving: each drone accelerates along its
+                    // velocity from the launch point onto its place in the formation
+                    double[][] v = st.endVelocity();
+                    Step hold = steps.get(s + 1);
+                    double tl = roundMs(t + launch);
+                    for (int i = 0; i < n; i++) {
+                        tr[i].quadTo(tl, cx[i], cy[i], cz[i], hold.x()[i], hold.y()[i], hold.z()[i]);
+                        cx[i] = hold.x()[i];
+                        cy[i] = hold.y()[i];
+                        cz[i] = hold.z()[i];
+                        brakeXY = Math.max(brakeXY, Math.sqrt(v[0][i] * v[0][i] + v[1][i] * v[1][i]));
+                        brakeZ = Math.max(brakeZ, Math.abs(v[2][i]));
+                        brakeAcc = Math.max(brakeAcc, Math.sqrt(v[0][i] * v[0][i] + v[1][i] * v[1][i]
+                                + v[2][i] * v[2][i]) / launch);
+                    }
+                    t = tl;
+                }
+                pxy = Math.max(pxy, brakeXY);
+                pup = Math.max(pup, brakeZ);
+                pdown = Math.max(pdown, brakeZ);
+                pacc = Math.max(pacc, brakeAcc);
                 if (st.kind() == StepKind.TO_LANDING) {
                     landingStart = start;
                     landingEnd = t;
@@ -296,10 +468,84 @@ public final class ShowPlanner {
             for (int i = 0; i < n; i++) {
                 trajectories.add(tr[i].build());
             }
+            List<MotionStats> motions = new ArrayList<>();
+            for (MovingHold h : movingHolds) {
+                motions.add(MotionStats.measure(h.scene(), h.start(), h.end(), trajectories, lim));
+            }
             List<LightProgram> programs = LightDesign.build(n, lightScenes, landingStart, landingEnd,
                     sh.timeline().beats());
             return new Assembled(new Plan(sh.name(), lim, trajectories, programs, spans, sh.timeline(),
-                    sh.lightLimits()), stats);
+                    sh.lightLimits()), stats, motions);
+        }
+
+        /**
+         * Flies a moving formation's hold from {@code t}: at every key and at least every
+         * {@link #MOTION_STEP} s between keys, each drone's position and velocity (one-sided at the
+         * ends of a piece) define one cubic Bézier (Hermite) piece. Leaves the end positions in
+         * {@code cx, cy, cz}; returns the velocities at the end when the motion runs to the end of
+         * the hold (the move out starts on them), else null.
+         */
+        private double[][] flyMotion(Step st, Scene scene, Trajectory.Builder[] tr, double t, double hold,
+                                     double[] cx, double[] cy, double[] cz) {
+            SceneMotion mo = st.motion();
+            int n = mo.size();
+            double end = mo.end();
+            if (hold < end - 1e-9) {
+                throw new TimelineException(st.sceneIndex(), String.format(Locale.ROOT,
+                        "%s's motion runs %.3f s, and its hold lasts %.3f s: end the motion earlier, or hold longer",
+                        st.name(), end, hold));
+            }
+            double[] k = mo.keyTimes();
+            double[] x0 = new double[n], y0 = new double[n], z0 = new double[n];
+            double[] x1 = new double[n], y1 = new double[n], z1 = new double[n];
+            double[][] v0 = new double[3][n], v1 = new double[3][n], scratch = new double[6][n];
+            mo.positions(0, x0, y0, z0);
+            for (int seg = 0; seg + 1 < k.length; seg++) {
+                int pieces = Math.max(1, (int) Math.ceil((k[seg + 1] - k[seg]) / MOTION_STEP - 1e-9));
+                for (int q = 0; q < pieces; q++) {
+                    double ta = roundMs(k[seg] + (k[seg + 1] - k[seg]) * q / pieces);
+                    double tb = q + 1 == pieces ? k[seg + 1] : roundMs(k[seg] + (k[seg + 1] - k[seg]) * (q + 1) / pieces);
+                    double h = tb - ta;
+                    mo.velocities(ta, false, v0, scratch);
+                    mo.velocities(tb, true, v1, scratch);
+                    mo.positions(tb, x1, y1, z1);
+                    double tEnd = roundMs(t + tb);
+                    for (int i = 0; i < n; i++) {
+                        tr[i].cubicTo(tEnd, x0[i] + h / 3 * v0[0][i], y0[i] + h / 3 * v0[1][i], z0[i] + h / 3 * v0[2][i],
+                                x1[i] - h / 3 * v1[0][i], y1[i] - h / 3 * v1[1][i], z1[i] - h / 3 * v1[2][i],
+                                x1[i], y1[i], z1[i]);
+                    }
+                    double[] sw = x0;
+                    x0 = x1;
+                    x1 = sw;
+                    sw = y0;
+                    y0 = y1;
+                    y1 = sw;
+                    sw = z0;
+                    z0 = z1;
+                    z1 = sw;
+                }
+            }
+            System.arraycopy(x0, 0, cx, 0, n);
+            System.arraycopy(y0, 0, cy, 0, n);
+            System.arraycopy(z0, 0, cz, 0, n);
+            double[][] vEnd = new double[3][n];
+            mo.velocities(end, true, vEnd, scratch);
+            double fastest = 0;
+            for (int i = 0; i < n; i++) {
+                fastest = Math.max(fastest, Math.sqrt(vEnd[0][i] * vEnd[0][i] + vEnd[1][i] * vEnd[1][i]
+                        + vEnd[2][i] * vEnd[2][i]));
+            }
+            if (fastest <= SceneMotion.JUMP_TOLERANCE) {
+                return null;
+            }
+            if (hold > end + 1e-9) {
+                throw new TimelineException(st.sceneIndex(), String.format(Locale.ROOT,
+                        "%s's motion ends %.3f s into a hold of %.3f s still moving at %.2f m/s: ease its last key "
+                                + "(\"ease\": \"out\") so that it comes to rest, or end the motion with the hold",
+                        st.name(), end, hold, fastest));
+            }
+            return vEnd;
         }
     }
 
@@ -310,9 +556,10 @@ public final class ShowPlanner {
      * when the pin leaves less time than the fastest flight.
      */
     private static double[] pinnedWaves(Step st, Show sh, Limits lim, double[] cx, double[] cy, double[] cz,
-                                        int[] w, int nWaves, double t) {
+                                        int[] w, int nWaves, double t, double launch) {
         Scene scene = sh.scenes().get(st.sceneIndex());
-        double window = roundMs(scene.at().time() - t);
+        // the launch onto a moving formation takes the window's last `launch` seconds
+        double window = roundMs(scene.at().time() - t - launch);
         double[] fastest = new double[nWaves];
         double need = 0;
         String binding = null;
@@ -354,6 +601,14 @@ public final class ShowPlanner {
         d[nWaves - 1] = roundMs(window - used);
         return d;
     }
+
+    /**
+     * Longest piece, seconds, of a moving formation's flight between keys. A cubic Hermite piece
+     * through exact positions and velocities is off by at most r·(ω·h)⁴/384 on a turn of radius r
+     * at ω rad/s: 0.1 mm for the flagship's wheels (11.6 m, 0.25 rad/s), 0.3 mm at 100 m and
+     * 0.3 rad/s. Easings change at keys, which always end a piece.
+     */
+    public static final double MOTION_STEP = 1.0;
 
     private static String quoted(dev.starling.show.Pin p) {
         return p.written().matches("-?[0-9.]+") ? p.written() : "\"" + p.written() + "\"";

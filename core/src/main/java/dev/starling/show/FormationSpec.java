@@ -24,10 +24,17 @@ import java.util.List;
  *       size, optional {@code height} default size, {@code turns} default 3); {@code grid}
  *       (size wide, optional {@code height} default size); {@code heart} (size wide, optional
  *       {@code mode}).</li>
+ *   <li>{@code frames}: {@code file}, an animation drawn frame by frame that the drones fly
+ *       during the hold: a CSV frame sequence {@code frame,id,x,y,z[,r,g,b]} (metres relative to
+ *       the centre, show-frame axes, each id one drone) played at {@code fps} (default 24), or a
+ *       glTF 2.0 file ({@code .glb}/{@code .gltf}) whose animation (node transforms or morph
+ *       targets) moves its mesh's vertices, sampled at its keyframes; {@code count} does not
+ *       apply (one drone per id or vertex).</li>
  * </ul>
  *
  * @param type      text | image | svg | mesh | points | shape
  * @param count     lit points wanted; {@code null} means every drone of the fleet is lit
+ * @param fps       frames per second of a CSV frame sequence ({@code frames}), or null
  */
 public record FormationSpec(
         String type,
@@ -42,10 +49,17 @@ public record FormationSpec(
         String mode,
         Double threshold,
         Double scale,
-        Integer count) {
+        Integer count,
+        Double fps) {
+
+    /** A formation that is not a frame sequence. */
+    public FormationSpec(String type, String text, String font, Double height, Double width, String file, String shape,
+                         Double size, Double turns, String mode, Double threshold, Double scale, Integer count) {
+        this(type, text, font, height, width, file, shape, size, turns, mode, threshold, scale, count, null);
+    }
 
     /** The formation types a show file may name, in documentation order. */
-    public static final List<String> TYPES = List.of("text", "image", "svg", "mesh", "points", "shape");
+    public static final List<String> TYPES = List.of("text", "image", "svg", "mesh", "points", "shape", "frames");
     /** The parametric shapes of type {@code shape}. */
     public static final List<String> SHAPES = List.of("sphere", "torus", "ring", "helix", "grid", "heart");
     /** Drawing modes of text and SVG: filled area, or outline only. */

@@ -22,14 +22,40 @@ import java.util.List;
  *                   seconds (when given, {@code hold} is 0 and ignored)
  * @param effects    light effects over the hold, in order (empty: the scene's colours)
  * @param lights     what the lights do during the transition into this scene
+ * @param motion     how the whole formation moves during the hold (about the placement's centre),
+ *                   or {@code null} for a still formation
+ * @param parts      the formations of a scene that holds several, each with its own motion
+ *                   (empty for a scene of one formation); {@code formation} and {@code placement}
+ *                   are then those of the first part
  */
 public record Scene(String name, FormationSpec formation, Placement placement, int color,
                     double hold, Double transition, String faces, Pin at, Pin until, List<Effect> effects,
-                    TransitionLights lights) {
+                    TransitionLights lights, Motion motion, List<Part> parts) {
 
     public Scene {
         effects = effects == null ? List.of() : List.copyOf(effects);
         lights = lights == null ? TransitionLights.CROSSFADE : lights;
+        parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+
+    /** A still scene of one formation. */
+    public Scene(String name, FormationSpec formation, Placement placement, int color,
+                 double hold, Double transition, String faces, Pin at, Pin until, List<Effect> effects,
+                 TransitionLights lights) {
+        this(name, formation, placement, color, hold, transition, faces, at, until, effects, lights, null, List.of());
+    }
+
+    /** True when anything in the scene moves during its hold. */
+    public boolean moves() {
+        if (motion != null || (formation != null && "frames".equals(formation.type()))) {
+            return true;
+        }
+        for (Part p : parts) {
+            if (p.motion() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A scene without effects, cross-fading into its colours. */

@@ -27,9 +27,15 @@ record ShowFile(String format, String name, Long drones, MusicFile music, JsonNo
     record TakeoffFile(Double spacing, Integer columns, Double launchAltitude) {
     }
 
+    /** {@code transition} is seconds or {"duration": s, "style": "morph"}; {@code motion} a list of keys. */
     record SceneFile(String name, FormationSpec formation, PlacementFile placement, String color,
-                     Double hold, JsonNode at, JsonNode until, Double transition, String faces,
-                     JsonNode effects, String transitionLights, Double dimLevel) {
+                     Double hold, JsonNode at, JsonNode until, JsonNode transition, String faces,
+                     JsonNode effects, String transitionLights, Double dimLevel, JsonNode motion,
+                     List<PartFile> parts) {
+    }
+
+    /** One formation of a scene with several. */
+    record PartFile(String name, FormationSpec formation, PlacementFile placement, String color, JsonNode motion) {
     }
 
     record PlacementFile(double[] center, String plane, double[] rotation) {

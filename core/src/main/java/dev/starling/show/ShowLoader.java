@@ -296,6 +296,9 @@ public final class ShowLoader {
         if (c == ShowFile.SceneFile.class) {
             return "a scene";
         }
+        if (c == ShowFile.PartFile.class) {
+            return "a part";
+        }
         if (c == FormationSpec.class) {
             return "a formation";
         }

@@ -58,7 +58,8 @@ final class ShowValidator {
             "svg", List.of("file", "width", "height", "mode"),
             "mesh", List.of("file", "size"),
             "points", List.of("file", "scale"),
-            "shape", List.of("shape", "size", "height", "turns", "mode"));
+            "shape", List.of("shape", "size", "height", "turns", "mode"),
+            "frames", List.of("file", "fps"));
     /** Which optional fields each parametric shape reads, besides {@code size}. */
     private static final Map<String, List<String>> FIELDS_BY_SHAPE = Map.of(
             "sphere", List.of(),
@@ -314,17 +315,19 @@ final class ShowValidator {
                     "write { \"name\": ..., \"formation\": {...}, \"placement\": {...}, \"hold\": 15 } or delete it");
         }
         String name = text(s.name(), p + ".name", "\"name\": \"Opening\" (shown in reports and the HUD)");
-        FormationSpec formation = formation(s.formation(), p + ".formation", drones);
-        Placement placement = placement(s.placement(), p + ".placement", limits);
-        int color = DEFAULT_COLOR;
-        if (s.color() != null) {
-            if (!COLOR.matcher(s.color()).matches()) {
-                throw src.error(p + ".color", "colour \"" + s.color() + "\" is not of the form #RRGGBB",
-                        "write # and six hex digits, e.g. \"#FFB400\" for amber");
-            }
-            color = Integer.parseInt(s.color().substring(1), 16);
-        }
+        int color = color(s.color(), p + ".color", DEFAULT_COLOR);
         Pin at = pin(s.at(), p + ".at", timeline);
+        List<Part> parts = List.of();
+        FormationSpec formation;
+        Placement placement;
+        if (s.parts() != null) {
+            parts = parts(s, p, drones, limits, color, at, timeline);
+            formation = parts.get(0).formation();
+            placement = parts.get(0).placement();
+        } else {
+            formation = formation(s.formation(), p + ".formation", drones);
+            placement = placement(s.placement(), p + ".placement", limits);
+        }
         Pin until = pin(s.until(), p + ".until", timeline);
         double hold = 0;
         if (until != null) {
@@ -337,12 +340,12 @@ final class ShowValidator {
                     "\"hold\": 15 (seconds the formation is held), or \"until\": \"bar:41\" to end it on a cue");
         }
         Double transition = null;
-        if (s.transition() != null) {
+        if (s.transition() != null && !s.transition().isNull()) {
             if (at != null) {
                 throw src.error(p + ".transition", "a scene gives \"transition\" or \"at\", not both",
                         "\"at\" fixes when the formation is complete; the transition then takes the time up to it");
             }
-            transition = positive(s.transition(), p + ".transition", "s", null);
+            transition = transition(s.transition(), p + ".transition");
         }
         String faces = null;
         if (s.faces() != null) {
@@ -356,7 +359,245 @@ final class ShowValidator {
                 (w, path) -> address(w, path, timeline), this::asset);
         List<dev.starling.light.effect.Effect> effects = lights.effects(s.effects(), p + ".effects");
         dev.starling.light.effect.TransitionLights tl = lights.transition(s.transitionLights(), s.dimLevel(), p);
-        return new Scene(name, formation, placement, color, hold, transition, faces, at, until, effects, tl);
+        if (faces != null && !parts.isEmpty()) {
+            throw src.error(p + ".faces", "a scene of several parts cannot be turned by \"faces\"",
+                    "delete \"faces\" and give each part's placement the rotation it needs");
+        }
+        Double knownHold = until == null ? Double.valueOf(hold)
+                : at != null ? Double.valueOf(until.time() - at.time()) : null;
+        Motion motion = motion(s.motion(), p + ".motion", at, timeline, limits, knownHold);
+        for (int k = 0; k < parts.size(); k++) {
+            Motion pm = parts.get(k).motion();
+            if (pm != null) {
+                endsInHold(pm, JsonSource.element(p + ".parts", k) + ".motion", knownHold);
+            }
+        }
+        return new Scene(name, formation, placement, color, hold, transition, faces, at, until, effects, tl,
+                motion, parts);
+    }
+
+    /** Most keys in one motion: more than a key per frame of a long hold is a frame sequence. */
+    static final int MAX_MOTION_KEYS = 10_000;
+    /** Largest scale factor a motion may give. */
+    static final double MAX_SCALE = 100;
+    private static final List<String> KEY_FIELDS = List.of("t", "center", "rotation", "scale", "ease");
+    private static final List<String> STYLES = List.of("morph");
+
+    /** {@code transition}: seconds, or {"duration": seconds, "style": "morph"}. */
+    private double transition(JsonNode v, String p) {
+        if (v.isNumber()) {
+            return positive(v.asDouble(), p, "s", null);
+        }
+        if (!v.isObject()) {
+            throw src.error(p, "\"transition\" is seconds or {\"duration\": 6, \"style\": \"morph\"}",
+                    "write e.g. \"transition\": 6, or delete it to fly as fast as the limits allow");
+        }
+        for (Iterator<String> it = v.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!k.equals("duration") && !k.equals("style")) {
+                throw src.error(JsonSource.child(p, k), "unknown field \"" + k + "\" in \"transition\"",
+                        Suggestions.hint(k, List.of("duration", "style"), "the fields of \"transition\" are"));
+            }
+        }
+        JsonNode d = v.get("duration");
+        if (d == null || !d.isNumber()) {
+            throw src.error(d == null ? p : p + ".duration", "a transition object needs \"duration\" in seconds",
+                    "write e.g. {\"duration\": 6, \"style\": \"morph\"}");
+        }
+        JsonNode style = v.get("style");
+        if (style != null && !(style.isTextual() && STYLES.contains(style.asText()))) {
+            throw src.error(p + ".style", "unknown transition style " + style,
+                    "\"morph\" flies every drone on its straight line at one shared pace, taking exactly \"duration\"");
+        }
+        return positive(d.asDouble(), p + ".duration", "s", null);
+    }
+
+    private int color(String c, String p, int fallback) {
+        if (c == null) {
+            return fallback;
+        }
+        if (!COLOR.matcher(c).matches()) {
+            throw src.error(p, "colour \"" + c + "\" is not of the form #RRGGBB",
+                    "write # and six hex digits, e.g. \"#FFB400\" for amber");
+        }
+        return Integer.parseInt(c.substring(1), 16);
+    }
+
+    /** {@code parts}: several formations, each with a count, a placement and optionally a motion. */
+    private List<Part> parts(ShowFile.SceneFile s, String p, int drones, Limits limits, int color, Pin at,
+                             Timeline timeline) {
+        String pp = p + ".parts";
+        if (s.formation() != null || s.placement() != null) {
+            throw src.error(s.formation() != null ? p + ".formation" : p + ".placement",
+                    "a scene gives \"formation\" and \"placement\", or \"parts\", not both",
+                    "move the formation into \"parts\" as {\"formation\": {...}, \"placement\": {...}}");
+        }
+        if (s.parts().isEmpty()) {
+            throw src.error(pp, "\"parts\" is empty", "list at least one {\"formation\": {...}, \"placement\": {...}}");
+        }
+        List<Part> out = new ArrayList<>();
+        long lit = 0;
+        for (int k = 0; k < s.parts().size(); k++) {
+            String e = JsonSource.element(pp, k);
+            ShowFile.PartFile f = s.parts().get(k);
+            if (f == null) {
+                throw src.error(e, "a part is an object, this one is null",
+                        "write {\"formation\": {...}, \"placement\": {...}} or delete it");
+            }
+            FormationSpec spec = formation(f.formation(), e + ".formation", drones);
+            if (spec.type().equals("frames")) {
+                throw src.error(e + ".formation.type", "a part cannot be a frame sequence",
+                        "give the animation a scene of its own");
+            }
+            if (spec.count() == null) {
+                throw missing(e + ".formation.count", "\"count\": 400 (lit drones of this part; the parts share the fleet)");
+            }
+            lit += spec.count();
+            if (lit > drones) {
+                throw src.error(e + ".formation.count", "the parts light " + lit + " drones, more than the fleet's "
+                        + drones, "lower the parts' counts so that they add up to at most " + drones);
+            }
+            Placement pl = placement(f.placement(), e + ".placement", limits);
+            String name = f.name() == null ? "part " + k : text(f.name(), e + ".name", null);
+            Motion m = motion(f.motion(), e + ".motion", at, timeline, limits, null);
+            out.add(new Part(name, spec, pl, color(f.color(), e + ".color", color), m));
+        }
+        return out;
+    }
+
+    /**
+     * A {@code motion}: keys {t, center, rotation, scale, ease}; t in seconds from the hold start, or a
+     * cue (then the scene must have {@code at}). Refuses a motion that runs past a hold of known length.
+     */
+    private Motion motion(JsonNode v, String p, Pin at, Timeline timeline, Limits limits, Double knownHold) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        String example = "[{\"t\": 0, \"center\": [-60, 20, 95]}, {\"t\": 8, \"center\": [60, 20, 95], \"ease\": \"inOut\"}]";
+        if (!v.isArray() || v.isEmpty()) {
+            throw src.error(p, "\"motion\" is a non-empty list of keys", "write e.g. " + example);
+        }
+        if (v.size() > MAX_MOTION_KEYS) {
+            throw src.error(p, "a motion of " + v.size() + " keys is more than the " + MAX_MOTION_KEYS + " allowed",
+                    "for animation drawn frame by frame, import it (a CSV frame sequence or glTF) instead");
+        }
+        List<Motion.Key> keys = new ArrayList<>();
+        double last = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < v.size(); i++) {
+            String e = JsonSource.element(p, i);
+            JsonNode k = v.get(i);
+            if (!k.isObject()) {
+                throw src.error(e, "a key is an object {\"t\": seconds, \"center\" / \"rotation\" / \"scale\": ...}",
+                        "write e.g. {\"t\": 8, \"center\": [60, 20, 95], \"ease\": \"inOut\"}");
+            }
+            for (Iterator<String> it = k.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!KEY_FIELDS.contains(f)) {
+                    throw src.error(JsonSource.child(e, f), "unknown field \"" + f + "\" in a motion key",
+                            Suggestions.hint(f, KEY_FIELDS, "the fields of a key are"));
+                }
+            }
+            JsonNode tn = k.get("t");
+            double t;
+            if (tn == null) {
+                throw missing(e + ".t", "\"t\": 8 (seconds from the start of the hold, or a cue's name)");
+            } else if (tn.isNumber()) {
+                t = tn.asDouble();
+            } else if (tn.isTextual()) {
+                if (at == null) {
+                    throw src.error(e + ".t", "a key on a cue (\"" + tn.asText() + "\") needs the scene's \"at\"",
+                            "pin the scene with \"at\", or give t in seconds from the start of the hold");
+                }
+                t = address(tn.asText().strip(), e + ".t", timeline) - at.time();
+            } else {
+                throw src.error(e + ".t", "t is seconds from the start of the hold, or a cue's name",
+                        "write e.g. \"t\": 8 or \"t\": \"bar:70\"");
+            }
+            t = Math.round(t * 1000) / 1000.0;
+            if (!(t >= 0) || t > MAX_MAGNITUDE) {
+                throw src.error(e + ".t", "the key is at " + fmt(t) + " s from the start of the hold; keys lie in the hold",
+                        "give 0 or more seconds" + (tn.isTextual() ? " (the cue must not come before the scene's \"at\")" : ""));
+            }
+            if (!(t > last)) {
+                throw src.error(e + ".t", "keys go in increasing time: " + fmt(t) + " s is not after the previous key's "
+                        + fmt(last) + " s", "order the keys by t, at least 1 ms apart");
+            }
+            last = t;
+            double[] center = vector(k.get("center"), e + ".center", "[x, y, z] in metres, e.g. [60, 20, 95]", true);
+            if (center != null && (center[2] < limits.minAltitude() || center[2] > limits.maxAltitude())) {
+                throw src.error(JsonSource.element(e + ".center", 2), "the centre's altitude " + fmt(center[2])
+                        + " m is outside the altitude band " + fmt(limits.minAltitude()) + "–"
+                        + fmt(limits.maxAltitude()) + " m of limits", "keep the moving formation inside the show volume");
+            }
+            double[] rotation = vector(k.get("rotation"), e + ".rotation",
+                    "[rx, ry, rz] in degrees, e.g. [0, 90, 0] turns a wheel in the audience's plane", false);
+            Double scale = null;
+            JsonNode sn = k.get("scale");
+            if (sn != null) {
+                if (!sn.isNumber()) {
+                    throw src.error(e + ".scale", "scale is a number (1 = as sampled)", "write e.g. \"scale\": 1.2");
+                }
+                scale = sn.asDouble();
+                if (!(scale > 0) || scale > MAX_SCALE) {
+                    throw src.error(e + ".scale", "scale must be above 0 and at most " + fmt(MAX_SCALE) + ", was "
+                            + fmt(scale), "1 keeps the formation's size; 1.5 makes it half as large again");
+                }
+            }
+            if (center == null && rotation == null && scale == null) {
+                throw src.error(e, "the key gives neither \"center\", \"rotation\" nor \"scale\"",
+                        "add at least one, e.g. \"center\": [60, 20, 95]");
+            }
+            Motion.Ease ease = Motion.Ease.LINEAR;
+            JsonNode en = k.get("ease");
+            if (en != null) {
+                ease = en.isTextual() ? Motion.Ease.of(en.asText()) : null;
+                if (ease == null) {
+                    List<String> names = new ArrayList<>();
+                    for (Motion.Ease x : Motion.Ease.values()) {
+                        names.add(x.written());
+                    }
+                    throw src.error(e + ".ease", "unknown ease " + en,
+                            Suggestions.hint(en.asText(), names, "eases (inOut starts and ends at rest)"));
+                }
+            }
+            keys.add(new Motion.Key(t, center, rotation, scale, ease, e));
+        }
+        Motion m = new Motion(keys);
+        endsInHold(m, p, knownHold);
+        return m;
+    }
+
+    private void endsInHold(Motion m, String p, Double knownHold) {
+        if (knownHold != null && m.end() > knownHold + 1e-9) {
+            throw src.error(JsonSource.element(p, m.keys().size() - 1) + ".t", "the motion ends " + fmt(m.end())
+                    + " s into the hold, which lasts " + fmt(Math.round(knownHold * 1000) / 1000.0) + " s",
+                    "end the motion within the hold: make its last key's t at most " + fmt(Math.round(knownHold * 1000) / 1000.0)
+                            + ", or hold the scene longer");
+        }
+    }
+
+    /** Three finite numbers, or null when absent. */
+    private double[] vector(JsonNode v, String p, String what, boolean position) {
+        if (v == null) {
+            return null;
+        }
+        if (!v.isArray() || v.size() != 3) {
+            throw src.error(p, "expected three numbers", "write " + what);
+        }
+        double[] out = new double[3];
+        for (int i = 0; i < 3; i++) {
+            if (!v.get(i).isNumber()) {
+                throw src.error(JsonSource.element(p, i), "expected a number, found " + v.get(i), "write " + what);
+            }
+            out[i] = v.get(i).asDouble();
+            if (position) {
+                withinReach(out[i], JsonSource.element(p, i));
+            } else if (Math.abs(out[i]) > MAX_MAGNITUDE) {
+                throw src.error(JsonSource.element(p, i), "an angle of " + fmt(out[i]) + "° is beyond reason",
+                        "give degrees, e.g. 360 for a full turn");
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- timeline
@@ -694,6 +935,29 @@ final class ShowValidator {
                 }
                 mode(f.mode(), p);
             }
+            case "frames" -> {
+                Path file = asset(f.file(), p + ".file");
+                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                boolean gltf = name.endsWith(".glb") || name.endsWith(".gltf");
+                if (!gltf && !name.endsWith(".csv")) {
+                    throw src.error(p + ".file", "a frame sequence is a .csv (frame,id,x,y,z[,r,g,b]) or a glTF 2.0 "
+                            + ".glb / .gltf file, not \"" + file.getFileName() + "\"", "export the animation as one of those");
+                }
+                if (f.fps() != null) {
+                    if (gltf) {
+                        throw src.error(p + ".fps", "a glTF animation carries its own times", "delete \"fps\"");
+                    }
+                    double fps = positive(f.fps(), p + ".fps", "frames per second", "24");
+                    if (fps > 100) {
+                        throw src.error(p + ".fps", "at most 100 frames per second, was " + fmt(fps),
+                                "drones fly smooth curves through the frames: 24 or 30 is plenty");
+                    }
+                }
+                if (f.count() != null) {
+                    throw src.error(p + ".count", "\"count\" does not apply to a frame sequence: each id (each glTF "
+                            + "vertex) is one drone", "delete \"count\"");
+                }
+            }
             default -> throw new IllegalStateException(type);
         }
         if (f.count() != null) {
@@ -715,7 +979,7 @@ final class ShowValidator {
         Object[][] all = {
             {"text", f.text()}, {"font", f.font()}, {"height", f.height()}, {"width", f.width()},
             {"file", f.file()}, {"shape", f.shape()}, {"size", f.size()}, {"turns", f.turns()},
-            {"mode", f.mode()}, {"threshold", f.threshold()}, {"scale", f.scale()}};
+            {"mode", f.mode()}, {"threshold", f.threshold()}, {"scale", f.scale()}, {"fps", f.fps()}};
         String first = null;
         JsonSource.Loc firstLoc = null;
         for (Object[] e : all) {

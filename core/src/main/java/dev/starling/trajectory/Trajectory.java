@@ -392,14 +392,20 @@ public final class Trajectory {
 
         private Builder append(double t, int deg, double a0, double a1, double a2,
                                double b0, double b1, double b2, double c0, double c1, double c2) {
-            requireFinite(t, "time of segment " + m);
+            if (!Double.isFinite(t)) {
+                requireFinite(t, "time of segment " + m);
+            }
             if (!(t > knots[m])) {
                 throw new IllegalArgumentException("segment " + m + " ends at t=" + t
                         + " which is not after its start t=" + knots[m] + ": times must strictly increase");
             }
-            double[] p = {a0, a1, a2, b0, b1, b2, c0, c1, c2};
-            for (int i = 0; i < 3 * deg; i++) {
-                requireFinite(p[i], "control point of segment " + m);
+            // no allocation here: append runs once per segment per drone (a moving hold adds many);
+            // an error message is built only when a value is not finite
+            if (!(Double.isFinite(a0) && Double.isFinite(a1) && Double.isFinite(a2)
+                    && (deg < 2 || (Double.isFinite(b0) && Double.isFinite(b1) && Double.isFinite(b2)))
+                    && (deg < 3 || (Double.isFinite(c0) && Double.isFinite(c1) && Double.isFinite(c2))))) {
+                throw new IllegalArgumentException("control point of segment " + m + " must be a finite number, was "
+                        + Arrays.toString(new double[] {a0, a1, a2, b0, b1, b2, c0, c1, c2}));
             }
             if (m == degree.length) {
                 int cap = degree.length * 2;
@@ -411,13 +417,25 @@ public final class Trajectory {
             ctrl[b] = lx;
             ctrl[b + 1] = ly;
             ctrl[b + 2] = lz;
-            System.arraycopy(p, 0, ctrl, b + 3, 3 * deg);
+            ctrl[b + 3] = a0;
+            ctrl[b + 4] = a1;
+            ctrl[b + 5] = a2;
+            if (deg >= 2) {
+                ctrl[b + 6] = b0;
+                ctrl[b + 7] = b1;
+                ctrl[b + 8] = b2;
+            }
+            if (deg == 3) {
+                ctrl[b + 9] = c0;
+                ctrl[b + 10] = c1;
+                ctrl[b + 11] = c2;
+            }
             degree[m] = (byte) deg;
             m++;
             knots[m] = t;
-            lx = p[3 * deg - 3];
-            ly = p[3 * deg - 2];
-            lz = p[3 * deg - 1];
+            lx = deg == 1 ? a0 : deg == 2 ? b0 : c0;
+            ly = deg == 1 ? a1 : deg == 2 ? b1 : c1;
+            lz = deg == 1 ? a2 : deg == 2 ? b2 : c2;
             return this;
         }
 

@@ -76,6 +76,12 @@ class FacingTest {
         for (int i = 0; i < show.scenes().size(); i++) {
             Scene s = show.scenes().get(i);
             Facing.Audience a = audiences.get(i);
+            if (!s.parts().isEmpty()) {
+                // a scene of parts (the car and its wheels) is placed part by part, never turned by faces
+                assertEquals(null, s.faces(), s.name());
+                assertEquals("reads", a.views().get(0).verdict(), s.name() + ": " + a);
+                continue;
+            }
             if (!Facing.flat(s.formation())) {
                 a.views().forEach(v -> assertEquals("3-D", v.verdict(), a.toString()));
                 continue;
@@ -95,7 +101,7 @@ class FacingTest {
                         s.name() + ": yaw " + yaw + " reads better than the chosen " + a.yawDeg());
             }
         }
-        assertTrue(flat >= 6, "the flagship's text and drawings are flat");
+        assertTrue(flat >= 5, "the flagship's text and drawings are flat");
     }
 
     @Test

@@ -37,7 +37,16 @@ class FlagshipShowTest {
         for (String required : List.of("新韵重庆", "AI+车", "千里智驾")) {
             assertTrue(names.contains(required), "missing scene " + required + " in " + names);
         }
-        assertTrue(show.scenes().stream().anyMatch(s -> "assets/car.svg".equals(s.formation().file())));
+        // the car drives on wheels that turn (issue 15): its body and two wheels are parts, each wheel rolls
+        Scene car = show.scenes().stream().filter(s -> s.name().equals("智驾之车")).findFirst().orElseThrow();
+        assertEquals(List.of("assets/car-body.svg", "assets/wheel.svg", "assets/wheel.svg"),
+                car.parts().stream().map(p -> p.formation().file()).toList());
+        assertTrue(car.motion() != null && car.parts().get(1).motion() != null && car.parts().get(2).motion() != null,
+                "the car drives and its wheels turn");
+        // the planet turns, as a glTF animation written by assets/planet_gltf.py
+        Scene planet = show.scenes().stream().filter(s -> s.name().equals("山城之光")).findFirst().orElseThrow();
+        assertEquals("assets/planet.gltf", planet.formation().file());
+        assertTrue(planet.moves());
         assertTrue(show.scenes().stream().anyMatch(s -> "assets/skyline.svg".equals(s.formation().file())));
         assertTrue(show.scenes().size() >= 7);
         Limits l = show.limits();
