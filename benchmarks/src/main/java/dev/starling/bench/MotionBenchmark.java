@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * a moving scene it includes the load-time check of every drone's speed, acceleration, volume and
  * spacing over the motion) then {@link ShowPlanner#choreograph} (assignments, onto the formations
  * as they stand when their holds start) and {@code assemble} (time-scaling; a moving hold is flown
- * as Hermite pieces every 0.5 s, and its peaks are measured on the trajectories). Verification is
+ * as Hermite pieces of at most 1 s, and its peaks are measured on the trajectories). Verification is
  * the verifier's benchmark, not this one.
  *
  * <p>Workload: a generated show of {@code n} drones and four scenes held 20 s each (a sphere,
