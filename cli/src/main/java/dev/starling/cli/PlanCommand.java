@@ -10,6 +10,9 @@ import dev.starling.analysis.DroneProfile;
 import dev.starling.analysis.Wind;
 import dev.starling.formation.Targets;
 import dev.starling.base.AtomicFiles;
+import dev.starling.cache.ContentCache;
+import dev.starling.cache.PlanCache;
+import dev.starling.plan.Assignments;
 import dev.starling.io.ExportFormat;
 import dev.starling.io.ExportOptions;
 import dev.starling.io.Exporter;
@@ -62,6 +65,7 @@ import picocli.CommandLine.Spec;
             "  starling plan shows/chongqing/show.json --out out/chongqing --export skyc,csv",
             "  starling plan show.json --out out/x --json          # the report as JSON on stdout",
             "  starling plan contrib/show.json --out out/c --assets-from ~/fonts   # one more asset folder",
+            "  starling plan show.json --out out/x --no-cache      # ignore and keep out of out/x/.starling-cache",
             "",
             "Assets (images, SVG, meshes, fonts, music, labels) are read only from the show file's folder",
             "and its subfolders, links followed; --assets-from DIR allows one more folder.",
@@ -97,6 +101,13 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--assets-from", paramLabel = "DIR",
             description = "Also allow assets from this folder (repeatable). By default a show reads assets only from its own folder.")
     List<Path> assetsFrom = new ArrayList<>();
+
+    @Option(names = "--no-cache",
+            description = {"Plan from scratch and leave DIR/.starling-cache alone. By default sampled formations and",
+                "assignments are kept there, keyed by a hash of everything they depend on, and reused when",
+                "the same scene or transition comes again: a one-scene edit re-samples that scene and",
+                "re-solves only its two transitions. The plan is byte-identical either way."})
+    boolean noCache;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for verification (default: all cores). Results do not depend on it.")
     Integer threads;
@@ -141,18 +152,23 @@ public final class PlanCommand implements Callable<Integer> {
         List<Facing.Audience> audiences = Facing.audiences(show, viewpoints);
         double tLoad = bar.doneSeconds();
 
+        PlanCache cache = noCache ? null : PlanCache.open(ContentCache.beside(outDir), showFile, assetsFrom);
         bar.stage("sampling");
-        List<Targets> targets = ShowTargets.sampleAll(show, viewpoints);
+        List<Targets> targets = cache == null ? ShowTargets.sampleAll(show, viewpoints) : cache.sampleAll(show, viewpoints);
         double tSample = bar.doneSeconds();
 
         bar.stage("assigning");
         ShowPlanner.Choreography ch;
         try {
-            ch = ShowPlanner.choreograph(show, targets, bar::update);
+            ch = ShowPlanner.choreograph(show, targets, bar::update,
+                    cache == null ? Assignments.FRESH : cache.assignments());
         } catch (InputException e) {
             throw e.inFile(showFile.toString());
         }
         double tAssign = bar.doneSeconds();
+        if (cache != null && !quiet && !json) {
+            err.println("  " + cache.summary());
+        }
 
         bar.stage("verifying");
         vo = vo.withProgress(f -> bar.update(f, ""));
