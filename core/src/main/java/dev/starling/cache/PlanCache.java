@@ -49,6 +49,7 @@ public final class PlanCache {
     private final byte[] showPart;
     private final List<byte[]> scenePart;
     private final int[] sceneHits;
+    private final List<String> sampled = new ArrayList<>();
     private int assignHits;
     private int assignMisses;
 
@@ -123,6 +124,11 @@ public final class PlanCache {
         synchronized (this) {
             sceneHits[0] += n - missing.size();
             sceneHits[1] += n;
+            if (missing.size() < n) {
+                for (int i : missing) {
+                    sampled.add("\"" + show.scenes().get(i).name() + "\"");
+                }
+            }
         }
         int threads = Math.min(Math.min(missing.size(), ShowTargets.MAX_THREADS), Runtime.getRuntime().availableProcessors());
         if (threads <= 1) {
@@ -169,10 +175,14 @@ public final class PlanCache {
         };
     }
 
-    /** What was reused, e.g. "cache: 7 of 8 scenes and 8 of 10 assignments reused (DIR)". */
+    /**
+     * What was reused, e.g. {@code cache: 7 of 8 scenes and 7 of 9 assignments reused (DIR);
+     * sampled again: "AI+车"} (the scenes sampled again are named when some were reused).
+     */
     public synchronized String summary() {
         return "cache: " + sceneHits[0] + " of " + sceneHits[1] + " scenes and " + assignHits + " of "
-                + (assignHits + assignMisses) + " assignments reused (" + store.dir() + ")";
+                + (assignHits + assignMisses) + " assignments reused (" + store.dir() + ")"
+                + (sampled.isEmpty() ? "" : "; sampled again: " + String.join(", ", sampled));
     }
 
     // ---------------------------------------------------------------- keys
