@@ -66,7 +66,7 @@ import picocli.CommandLine.Spec;
             "  starling plan shows/chongqing/show.json --out out/chongqing --export skyc,csv",
             "  starling plan show.json --out out/x --json          # the report as JSON on stdout",
             "  starling plan contrib/show.json --out out/c --assets-from ~/fonts   # one more asset folder",
-            "  starling plan show.json --out out/x --no-cache      # ignore and keep out of out/x/.starling-cache",
+            "  starling plan show.json --out out/x --no-cache      # neither read nor write out/.starling-cache",
             "  starling plan show.json --out out/x --watch         # plan again on every save of the show or an asset",
             "",
             "Assets (images, SVG, meshes, fonts, music, labels) are read only from the show file's folder",
@@ -105,8 +105,9 @@ public final class PlanCommand implements Callable<Integer> {
     List<Path> assetsFrom = new ArrayList<>();
 
     @Option(names = "--no-cache",
-            description = {"Plan from scratch and leave DIR/.starling-cache alone. By default sampled formations and",
-                "assignments are kept there, keyed by a hash of everything they depend on, and reused when",
+            description = {"Plan from scratch and leave the cache alone. By default sampled formations and",
+                "assignments are kept in .starling-cache beside DIR (in the folder holding DIR), keyed by a",
+                "hash of everything they depend on, written once a plan succeeds, and reused when",
                 "the same scene or transition comes again: a one-scene edit re-samples that scene and",
                 "re-solves only its two transitions. The plan is byte-identical either way."})
     boolean noCache;
@@ -322,6 +323,9 @@ public final class PlanCommand implements Callable<Integer> {
             Path planFile = outDir.resolve("plan.json");
             PlanJson.write(plan, planFile);
             written.add(planFile.toString());
+            if (cache != null) {
+                cache.commit(); // only a plan that was written adds to the cache
+            }
             if (siteModel != null) {
                 exportOptions = exportOptions.withEnvironment(dev.starling.io.skyc.SkycEnvironment.of(siteModel));
             }

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code starling plan} with its cache in {@code DIR/.starling-cache}: a re-plan reuses what did
- * not change and writes the plan a cold run writes, byte for byte; an edit reaches exactly the
- * scene and the transitions it touches; damaged or foreign entries are ignored.
+ * {@code starling plan} with its cache in {@code .starling-cache} beside DIR: a re-plan reuses what
+ * did not change and writes the plan a cold run writes, byte for byte; an edit reaches exactly the
+ * scene and the transitions it touches; damaged or foreign entries are ignored; a refused plan
+ * adds nothing.
  */
 class PlanCacheTest {
     private static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\">"
@@ -64,7 +65,7 @@ class PlanCacheTest {
     void aRePlanFromTheCacheIsTheColdPlanByteForByte() throws IOException {
         Path show = show(60);
         byte[] cold = plan(show, "cold", "--no-cache");
-        assertFalse(Files.exists(tmp.resolve("cold/.starling-cache")), "--no-cache writes no cache");
+        assertFalse(Files.exists(tmp.resolve(".starling-cache")), "--no-cache writes no cache");
         Run first = planRun(show, "warm");
         assertTrue(reuse(first).startsWith("cache: 0 of 3 scenes and 0 of 4 assignments reused"), reuse(first));
         Run second = planRun(show, "warm");
@@ -96,12 +97,22 @@ class PlanCacheTest {
     }
 
     @Test
+    void aRefusedPlanAddsNothingToTheCache() throws IOException {
+        Run r = planRun(show(-5), "bad");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("scenes[2].formation.size"), r.err());
+        assertFalse(Files.exists(tmp.resolve(".starling-cache")), "nothing cached for a refused show");
+        assertFalse(Files.exists(tmp.resolve("bad/plan.json")));
+    }
+
+    @Test
     void damagedAndForeignEntriesAreIgnored() throws IOException {
         Path show = show(60);
         byte[] cold = plan(show, "cold", "--no-cache");
         plan(show, "warm");
         List<Path> entries;
-        try (Stream<Path> s = Files.list(tmp.resolve("warm/.starling-cache"))) {
+        assertFalse(Files.exists(tmp.resolve("warm/.starling-cache")), "the cache is beside the output, not in it");
+        try (Stream<Path> s = Files.list(tmp.resolve(".starling-cache"))) {
             entries = s.sorted().toList();
         }
         assertEquals(7, entries.size(), "3 scenes and 4 assignments: " + entries);

@@ -19,7 +19,8 @@ import java.util.HexFormat;
  * mismatch (a truncated, corrupt, renamed or foreign file), so an entry is never trusted beyond
  * its hashes; callers re-prove what they can (assignments re-check their certificate).
  *
- * <p>Writes are atomic (temporary file, then rename), so a run cut off half-way leaves no partial
+ * <p>By convention a plan writes its entries only once it succeeded ({@link PlanCache#commit()}),
+ * so a refused or interrupted plan leaves nothing new behind. Writes are atomic (temporary file, then rename), so a run cut off half-way leaves no partial
  * entry, and two runs writing the same key write the same bytes. The store never deletes
  * anything; remove the folder to reclaim space.
  */
@@ -37,9 +38,16 @@ public final class ContentCache {
         this.dir = dir;
     }
 
-    /** The cache folder beside a plan's output folder: {@code outDir/.starling-cache}. */
+    /**
+     * The cache folder beside a plan's output folder: {@code .starling-cache} in the folder that
+     * holds {@code outDir} (so {@code out/a} and {@code out/b} share {@code out/.starling-cache},
+     * and the output folder holds only the plan's own files), or in {@code outDir} itself when it
+     * has no parent.
+     */
     public static ContentCache beside(Path outDir) {
-        return new ContentCache(outDir.resolve(".starling-cache"));
+        Path abs = outDir.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        return new ContentCache((parent == null ? abs : parent).resolve(".starling-cache"));
     }
 
     public Path dir() {

@@ -39,6 +39,9 @@ import java.util.concurrent.Future;
  * without any change here. An assignment is keyed by its two point sets, exactly (the start
  * points in the canonical order of {@link Assignments}).
  *
+ * <p><b>Writes.</b> Fresh results are held until {@link #commit()}, which the plan command calls
+ * once a plan was written: bad input or an unsafe show adds nothing to the store.
+ *
  * <p><b>Trust.</b> An entry passes the store's hash checks or is ignored; an assignment's
  * certificate is then checked again on the points ({@link Assigner#recheck}), so a stale or
  * foreign entry can cost time, never a wrong plan. A plan made with the cache is byte-identical
@@ -50,6 +53,8 @@ public final class PlanCache {
     private final List<byte[]> scenePart;
     private final int[] sceneHits;
     private final List<String> sampled = new ArrayList<>();
+    /** Fresh results, written by {@link #commit()}: keys and payloads in the order computed. */
+    private final java.util.LinkedHashMap<ContentCache.Key, byte[]> pending = new java.util.LinkedHashMap<>();
     private int assignHits;
     private int assignMisses;
 
@@ -134,7 +139,7 @@ public final class PlanCache {
         if (threads <= 1) {
             for (int i : missing) {
                 out[i] = ShowTargets.sample(show, i, viewpoints);
-                store.put(keys[i], encode(out[i]));
+                stage(keys[i], encode(out[i]));
             }
         } else {
             ForkJoinPool pool = new ForkJoinPool(threads);
@@ -146,7 +151,7 @@ public final class PlanCache {
                 for (int k = 0; k < missing.size(); k++) {
                     int i = missing.get(k);
                     out[i] = join(futures.get(k));
-                    store.put(keys[i], encode(out[i]));
+                    stage(keys[i], encode(out[i]));
                 }
             } finally {
                 pool.shutdownNow();
@@ -169,10 +174,26 @@ public final class PlanCache {
             }
             if (a == null) {
                 a = Assigner.solve(ax, ay, az, bx, by, bz);
-                store.put(key, encode(a));
+                stage(key, encode(a));
             }
             return a;
         };
+    }
+
+    private synchronized void stage(ContentCache.Key key, byte[] payload) {
+        pending.put(key, payload);
+    }
+
+    /**
+     * Writes the results computed since the last commit into the store (each atomically). Call it
+     * once the plan succeeded: a refused plan (bad input, unsafe) or one cut off before this
+     * leaves the store as it was.
+     */
+    public synchronized void commit() {
+        for (var e : pending.entrySet()) {
+            store.put(e.getKey(), e.getValue());
+        }
+        pending.clear();
     }
 
     /**
