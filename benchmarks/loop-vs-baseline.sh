@@ -124,11 +124,12 @@ for ((i = 1; i <= runs; i++)); do
     # baseline: no cache, a cold plan of the edited show; current: plan the original with the
     # cache, then re-plan the edited show in the same folder (timed), then compare with a cold
     # plan of the edited show
+    # (each run in its own folder: the cache sits beside the output, in $work/run$i/.starling-cache)
     b=$(run "$base_dir" "$work/b$i" "$base_dir/shows/chongqing/.loop-edited.json")
-    run "$root" "$work/c$i" "$cur_show" >/dev/null
-    c=$(run "$root" "$work/c$i" "$root/shows/chongqing/.loop-edited.json")
+    run "$root" "$work/run$i/c" "$cur_show" >/dev/null
+    c=$(run "$root" "$work/run$i/c" "$root/shows/chongqing/.loop-edited.json")
     run "$root" "$work/cold$i" "$root/shows/chongqing/.loop-edited.json" --no-cache >/dev/null
-    same=$(cmp -s "$work/c$i/plan.json" "$work/cold$i/plan.json" && echo "plan.json identical to a cold plan" || echo "PLAN.JSON DIFFERS from a cold plan")
+    same=$(cmp -s "$work/run$i/c/plan.json" "$work/cold$i/plan.json" && echo "plan.json identical to a cold plan" || echo "PLAN.JSON DIFFERS from a cold plan")
     echo "run $i: baseline cold ${b% *} s wall (cpu ${b#* } s)   current re-plan ${c% *} s wall (cpu ${c#* } s), $same"
   fi
   echo "${b% *}" >>"$work/base.txt"
