@@ -10,6 +10,9 @@ import dev.starling.analysis.DroneProfile;
 import dev.starling.analysis.Wind;
 import dev.starling.formation.Targets;
 import dev.starling.base.AtomicFiles;
+import dev.starling.cache.ContentCache;
+import dev.starling.cache.PlanCache;
+import dev.starling.plan.Assignments;
 import dev.starling.io.ExportFormat;
 import dev.starling.io.ExportOptions;
 import dev.starling.io.Exporter;
@@ -42,6 +45,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +66,8 @@ import picocli.CommandLine.Spec;
             "  starling plan shows/chongqing/show.json --out out/chongqing --export skyc,csv",
             "  starling plan show.json --out out/x --json          # the report as JSON on stdout",
             "  starling plan contrib/show.json --out out/c --assets-from ~/fonts   # one more asset folder",
+            "  starling plan show.json --out out/x --no-cache      # neither read nor write out/.starling-cache",
+            "  starling plan show.json --out out/x --watch         # plan again on every save of the show or an asset",
             "",
             "Assets (images, SVG, meshes, fonts, music, labels) are read only from the show file's folder",
             "and its subfolders, links followed; --assets-from DIR allows one more folder.",
@@ -98,12 +104,113 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Also allow assets from this folder (repeatable). By default a show reads assets only from its own folder.")
     List<Path> assetsFrom = new ArrayList<>();
 
+    @Option(names = "--no-cache",
+            description = {"Plan from scratch and leave the cache alone. By default sampled formations and",
+                "assignments are kept in .starling-cache beside DIR (in the folder holding DIR), keyed by a",
+                "hash of everything they depend on, written once a plan succeeds, and reused when",
+                "the same scene or transition comes again: a one-scene edit re-samples that scene and",
+                "re-solves only its two transitions. The plan is byte-identical either way."})
+    boolean noCache;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for verification (default: all cores). Results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--watch",
+            description = {"After planning, keep watching the show file, the files in its folder, the --assets-from",
+                "folders and the site file, and plan again whenever one changes, saying what changed. A",
+                "show that no longer plans (bad input, exit 2; or unsafe, exit 1) prints its error and",
+                "keeps the last good plan.json in DIR. Stop with Ctrl-C."})
+    boolean watch;
+
+    /** Stops --watch after this many re-plans (tests and scripts); negative: never. */
+    @Option(names = "--watch-rounds", hidden = true, defaultValue = "-1")
+    int watchRounds;
+
+    /** How often --watch looks at the files, milliseconds. */
+    @Option(names = "--watch-poll", hidden = true, defaultValue = "250")
+    int watchPollMillis;
+
     @Override
     public Integer call() throws IOException {
+        if (!watch) {
+            return planOnce(false);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (watchPollMillis < 10) {
+            throw new InputException(null, "--watch-poll", "must be at least 10 ms, was " + watchPollMillis, null);
+        }
+        FileWatch files = new FileWatch(showFile, assetsFrom, siteFile, outDir);
+        SortedMap<String, FileWatch.Stamp> seen = files.snapshot();
+        int code = planGuarded(err);
+        err.println("watching " + seen.size() + " file(s) for changes (Ctrl-C to stop)");
+        err.flush();
+        for (int round = 0; watchRounds < 0 || round < watchRounds; ) {
+            SortedMap<String, FileWatch.Stamp> now = files.snapshot();
+            if (now.equals(seen)) {
+                pause();
+                continue;
+            }
+            // let an editor finish writing: wait until two looks agree
+            SortedMap<String, FileWatch.Stamp> settled;
+            while (true) {
+                pause();
+                settled = files.snapshot();
+                if (settled.equals(now)) {
+                    break;
+                }
+                now = settled;
+            }
+            err.println();
+            err.println("changed: " + FileWatch.describe(seen, settled));
+            err.flush();
+            seen = settled;
+            code = planGuarded(err);
+            round++;
+            err.println("watching " + seen.size() + " file(s) for changes (Ctrl-C to stop)");
+            err.flush();
+        }
+        return code;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(watchPollMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("--watch interrupted", e);
+        }
+    }
+
+    /**
+     * One plan for --watch: errors are printed as the command line prints them (bad input: exit
+     * 2) and the last good plan.json stays where it is.
+     */
+    private int planGuarded(PrintWriter err) {
+        try {
+            return planOnce(true);
+        } catch (InputException e) {
+            err.println("error: " + e.describe());
+            keptNote(err);
+            return Starling.EXIT_BAD_INPUT;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            keptNote(err);
+            return Starling.EXIT_VIOLATIONS;
+        } finally {
+            err.flush();
+            spec.commandLine().getOut().flush();
+        }
+    }
+
+    private void keptNote(PrintWriter err) {
+        Path plan = outDir.resolve("plan.json");
+        err.println(Files.exists(plan) ? "  the last good plan stays in " + plan : "  no plan yet in " + outDir);
+    }
+
+    /** Plans once; {@code keepLastGood}: an unsafe result leaves an existing plan.json in place (--watch). */
+    private int planOnce(boolean keepLastGood) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+
         PrintWriter err = spec.commandLine().getErr();
         Set<ExportFormat> formats = parseFormats();
         // Command-line values are checked before planning: a bad --rate found only at export time
@@ -141,18 +248,23 @@ public final class PlanCommand implements Callable<Integer> {
         List<Facing.Audience> audiences = Facing.audiences(show, viewpoints);
         double tLoad = bar.doneSeconds();
 
+        PlanCache cache = noCache ? null : PlanCache.open(ContentCache.beside(outDir), showFile, assetsFrom);
         bar.stage("sampling");
-        List<Targets> targets = ShowTargets.sampleAll(show, viewpoints);
+        List<Targets> targets = cache == null ? ShowTargets.sampleAll(show, viewpoints) : cache.sampleAll(show, viewpoints);
         double tSample = bar.doneSeconds();
 
         bar.stage("assigning");
         ShowPlanner.Choreography ch;
         try {
-            ch = ShowPlanner.choreograph(show, targets, bar::update);
+            ch = ShowPlanner.choreograph(show, targets, bar::update,
+                    cache == null ? Assignments.FRESH : cache.assignments());
         } catch (InputException e) {
             throw e.inFile(showFile.toString());
         }
         double tAssign = bar.doneSeconds();
+        if (cache != null && !quiet && !json) {
+            err.println("  " + cache.summary());
+        }
 
         bar.stage("verifying");
         vo = vo.withProgress(f -> bar.update(f, ""));
@@ -169,7 +281,9 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (TimelineException e) {
             // a valid show whose cues cannot be met: no plan, exit 1
             bar.doneSeconds();
-            Files.deleteIfExists(outDir.resolve("plan.json"));
+            if (!keepLastGood) {
+                Files.deleteIfExists(outDir.resolve("plan.json"));
+            }
             err.println("error: " + showFile + ": scenes[" + e.sceneIndex() + "] \""
                     + show.scenes().get(e.sceneIndex()).name() + "\": " + e.getMessage());
             err.println("no plan written");
@@ -209,6 +323,9 @@ public final class PlanCommand implements Callable<Integer> {
             Path planFile = outDir.resolve("plan.json");
             PlanJson.write(plan, planFile);
             written.add(planFile.toString());
+            if (cache != null) {
+                cache.commit(); // only a plan that was written adds to the cache
+            }
             if (siteModel != null) {
                 exportOptions = exportOptions.withEnvironment(dev.starling.io.skyc.SkycEnvironment.of(siteModel));
             }
@@ -221,7 +338,7 @@ public final class PlanCommand implements Callable<Integer> {
                     written.add(p.toString());
                 }
             }
-        } else {
+        } else if (!keepLastGood) {
             Files.deleteIfExists(outDir.resolve("plan.json"));
         }
         double tWrite = (System.nanoTime() - w0) / 1e9;

@@ -292,21 +292,35 @@ public final class ClearanceAnalysis {
             return kind.length;
         }
 
-        /** Distance (m) from (x, y, z) to the nearest structure, its index into {@code which[0]} (−1 if none). */
+        /**
+         * Distance (m) from (x, y, z) to the nearest structure, its index into {@code which[0]}
+         * (−1 if none; ties go to the lowest index). {@code which[0]} on entry, if a valid index,
+         * is a hint: measured first, it is usually the nearest again (the caller's previous
+         * sample), so that every box farther than it is skipped without an exact distance. The
+         * result does not depend on the hint.
+         */
         double nearest(double x, double y, double z, int[] which) {
             double best = Double.POSITIVE_INFINITY;
             int arg = -1;
+            int hint = which[0];
+            if (hint >= 0 && hint < kind.length) {
+                best = distance(hint, x, y, z);
+                arg = hint;
+            }
             for (int k = 0; k < kind.length; k++) {
+                if (k == hint) {
+                    continue;
+                }
                 int o = 6 * k;
                 double ex = Math.max(0, Math.max(box[o] - x, x - box[o + 1]));
                 double ey = Math.max(0, Math.max(box[o + 2] - y, y - box[o + 3]));
                 double ez = Math.max(0, Math.max(box[o + 4] - z, z - box[o + 5]));
                 double lb2 = ex * ex + ey * ey + ez * ez;
-                if (lb2 >= best * best) {
-                    continue;
+                if (lb2 > best * best) {
+                    continue; // strictly farther: cannot be nearer, nor tie
                 }
                 double d = distance(k, x, y, z);
-                if (d < best) {
+                if (d < best || (d == best && k < arg)) {
                     best = d;
                     arg = k;
                 }

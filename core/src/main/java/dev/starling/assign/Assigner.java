@@ -84,6 +84,45 @@ public final class Assigner {
         return finish(s, ax, ay, az, bx, by, bz);
     }
 
+    /**
+     * An assignment found earlier (a cache entry), proven again rather than trusted: its duals are
+     * checked over all n² pairs of these points exactly as a fresh solve's are, and the cost is
+     * summed the same way, so the result equals the fresh solve it was stored from.
+     *
+     * @param target target[i] = goal index of start point i
+     * @param u      row duals, v column duals, as stored from {@link Certificate#rowDuals()} and
+     *               {@link Certificate#columnDuals()} of a solve on the same points
+     * @return the assignment, or null when the certificate does not prove it optimal on these
+     *         points (a stale or tampered entry) or the arrays do not fit them
+     */
+    public static Assignment recheck(double[] ax, double[] ay, double[] az, double[] bx, double[] by, double[] bz,
+                                     int[] target, long[] u, long[] v) {
+        int n = ax.length;
+        if (n == 0 || target.length != n || u.length != n || v.length != n || ay.length != n || az.length != n
+                || bx.length != n || by.length != n || bz.length != n) {
+            return null;
+        }
+        Certificate c;
+        try {
+            c = Certificate.unmeasured(Quantisation.fit(ax, ay, az, bx, by, bz), u, v)
+                    .verify(ax, ay, az, bx, by, bz, target);
+        } catch (IllegalArgumentException notAPermutation) {
+            return null;
+        }
+        if (!c.valid()) {
+            return null;
+        }
+        double cost = 0;
+        for (int i = 0; i < n; i++) {
+            int j = target[i];
+            double dx = ax[i] - bx[j];
+            double dy = ay[i] - by[j];
+            double dz = az[i] - bz[j];
+            cost += dx * dx + dy * dy + dz * dz;
+        }
+        return new Assignment(target.clone(), cost, c);
+    }
+
     /** Validates and quantises; the solver is ready to run. */
     static Solver prepare(double[] ax, double[] ay, double[] az, double[] bx, double[] by, double[] bz,
                           Options options, int candidates) {

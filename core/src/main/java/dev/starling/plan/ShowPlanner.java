@@ -132,6 +132,16 @@ public final class ShowPlanner {
      * {@code show.drones()} points): all assignments solved, nothing timed yet.
      */
     public static Choreography choreograph(Show show, List<Targets> targets, Progress progress) {
+        return choreograph(show, targets, progress, Assignments.FRESH);
+    }
+
+    /**
+     * As {@link #choreograph(Show, List, Progress)}, each assignment solved by {@code solver}
+     * (e.g. one that reuses cached results) on the start points in canonical order
+     * ({@link Assignments}), so that the result depends on the point sets alone.
+     */
+    public static Choreography choreograph(Show show, List<Targets> targets, Progress progress,
+                                           Assignments.Solver solver) {
         int n = show.drones();
         if (targets.size() != show.scenes().size()) {
             throw new IllegalArgumentException(targets.size() + " target sets for " + show.scenes().size() + " scenes");
@@ -176,7 +186,7 @@ public final class ShowPlanner {
                 }
             }
             long t0 = System.nanoTime();
-            Assignment a = Assigner.solve(cx, cy, cz, gx, gy, gz);
+            Assignment a = Assignments.solve(solver, cx, cy, cz, gx, gy, gz);
             double ms = (System.nanoTime() - t0) / 1e6;
             double[] nx = new double[n], ny = new double[n], nz = new double[n];
             int[] rgb = new int[n];
@@ -236,7 +246,7 @@ public final class ShowPlanner {
             System.arraycopy(padY, 0, ly, 0, n);
         } else {
             long t0 = System.nanoTime();
-            Assignment a = Assigner.solve(cx, cy, cz, padX, padY, lz);
+            Assignment a = Assignments.solve(solver, cx, cy, cz, padX, padY, lz);
             ms = (System.nanoTime() - t0) / 1e6;
             cost = a.cost();
             for (int i = 0; i < n; i++) {

@@ -138,9 +138,11 @@ public final class Polygon {
 
     /** True when (x, y) lies inside or on the outline (even-odd rule; O(n)). */
     public boolean contains(double x, double y) {
-        if (distanceToOutline(x, y) == 0) {
-            return true;
-        }
+        return distanceToOutline(x, y) == 0 || crossesOdd(x, y);
+    }
+
+    /** Even-odd ray test alone (points on the outline may go either way). */
+    private boolean crossesOdd(double x, double y) {
         boolean inside = false;
         int n = xs.length;
         for (int i = 0, j = n - 1; i < n; j = i++) {
@@ -166,7 +168,9 @@ public final class Polygon {
 
     /** Horizontal distance from (x, y) to the polygon: 0 inside, else to the outline. */
     public double distanceTo(double x, double y) {
-        return contains(x, y) ? 0 : distanceToOutline(x, y);
+        // the outline distance once: contains() followed by distanceToOutline() measured it twice
+        double d = distanceToOutline(x, y);
+        return d == 0 || crossesOdd(x, y) ? 0 : d;
     }
 
     /**

@@ -31,6 +31,13 @@ import java.util.function.DoubleConsumer;
  * distance over it is found by branch and bound with the exact Taylor bound
  * |r(t)| ≥ |r(m)| − |r'(m)|δ − |r''(m)|δ²/2 − |r'''|δ³/6, to {@link Verifier#SEPARATION_TOLERANCE}.
  *
+ * <p><b>Report windows.</b> The caller may name time windows (a plan's transitions); their
+ * boundaries become sampling instants, so every interval lies inside or outside each window,
+ * and each window's closest approach is resolved exactly below {@link #EXACT_BAND} above
+ * d<sub>min</sub> with a pruning threshold of its own. One sweep so yields every transition's
+ * closest approach, where slicing the plan and sweeping each window again cost about half as
+ * much as the whole verification once more.
+ *
  * <p><b>Parallelism.</b> Intervals are cut into chunks of {@link #CHUNK_INTERVALS}; each chunk is
  * swept by one thread with its own buffers (positions as structure of arrays), and the chunks'
  * results merge in chunk order, so the result does not depend on the thread count.
@@ -71,8 +78,17 @@ final class SeparationSweep {
     double minT = Double.NaN;
     final PairWorst violations = new PairWorst();
     long fineChecks;
+    /** Report windows: start and end times, seconds, closed. */
+    private final double[] wStart;
+    private final double[] wEnd;
+    /** Per report window, the closest approach of two airborne drones inside it, m (+∞: none seen). */
+    final double[] windowMin;
 
-    private SeparationSweep(FlightTable ft, double dmin, double ground) {
+    private SeparationSweep(FlightTable ft, double dmin, double ground, double[] wStart, double[] wEnd) {
+        this.wStart = wStart;
+        this.wEnd = wEnd;
+        this.windowMin = new double[wStart.length];
+        Arrays.fill(windowMin, Double.POSITIVE_INFINITY);
         this.ft = ft;
         this.dmin = dmin;
         this.ground = ground;
@@ -87,10 +103,12 @@ final class SeparationSweep {
      * @param ground    ground altitude, metres (−∞: enforce everywhere)
      * @param fixedStep sampling step in seconds, or NaN for automatic
      * @param progress  receives the fraction of chunks done, or null
+     * @param wStart    report windows' start times, seconds (may be empty)
+     * @param wEnd      report windows' end times, seconds, each ≥ its start
      */
     static SeparationSweep run(FlightTable ft, double dmin, double ground, double fixedStep, int threads,
-                               DoubleConsumer progress) {
-        SeparationSweep s = new SeparationSweep(ft, dmin, ground);
+                               DoubleConsumer progress, double[] wStart, double[] wEnd) {
+        SeparationSweep s = new SeparationSweep(ft, dmin, ground, wStart, wEnd);
         if (ft.n < 2) {
             s.ts = new double[0];
             return s;
@@ -128,6 +146,9 @@ final class SeparationSweep {
             }
             s.violations.mergeFrom(r.violations);
             s.fineChecks += r.fine;
+            for (int w = 0; w < s.windowMin.length; w++) {
+                s.windowMin[w] = Math.min(s.windowMin[w], r.windowMin[w]);
+            }
         }
         return s;
     }
@@ -150,6 +171,7 @@ final class SeparationSweep {
                 ts[i] = i == k ? t1 : t0 + i * fixedStep;
             }
             ts[k] = Math.max(ts[k], ts[k - 1]);
+            addWindowEdges();
             finishMargin(env);
             return;
         }
@@ -205,7 +227,41 @@ final class SeparationSweep {
             }
         }
         ts = out.toArray();
+        addWindowEdges();
         finishMargin(env);
+    }
+
+    /**
+     * Adds the report windows' boundaries inside (t0, t1) as sampling instants. Extra instants
+     * only split intervals, so the margin (computed afterwards) can only shrink: still sound.
+     */
+    private void addWindowEdges() {
+        if (wStart.length == 0 || ts.length < 2) {
+            return;
+        }
+        double t0 = ts[0], t1 = ts[ts.length - 1];
+        double[] all = Arrays.copyOf(ts, ts.length + 2 * wStart.length);
+        int n = ts.length;
+        for (int w = 0; w < wStart.length; w++) {
+            for (double e : new double[] {wStart[w], wEnd[w]}) {
+                if (e > t0 && e < t1) {
+                    all[n++] = e;
+                }
+            }
+        }
+        Arrays.sort(all, 0, n);
+        int u = 0;
+        for (int i = 0; i < n; i++) {
+            if (u == 0 || all[i] != all[u - 1]) {
+                all[u++] = all[i];
+            }
+        }
+        ts = Arrays.copyOf(all, u);
+    }
+
+    /** Whether report window w contains the instant t. */
+    private boolean windowHas(int w, double t) {
+        return wStart[w] <= t && t <= wEnd[w];
     }
 
     /** Margin = the largest fleet speed bound × step over all intervals. */
@@ -427,6 +483,12 @@ final class SeparationSweep {
         double minT = Double.NaN;
         final PairWorst violations = new PairWorst();
         long fine;
+        final double[] windowMin;
+
+        Window(int windows) {
+            windowMin = new double[windows];
+            Arrays.fill(windowMin, Double.POSITIVE_INFINITY);
+        }
     }
 
     /** Positions, velocities, pieces and eligibility of every drone at one instant. */
@@ -468,6 +530,14 @@ final class SeparationSweep {
         double[] stack = new double[256];
         Window win;
         double fineT;
+        /** Report windows containing the current interval [ta, tb]. */
+        final int[] inside = new int[wStart.length];
+        int insideCount;
+        /** Report windows containing the instant ta, and tb. */
+        final int[] atA = new int[wStart.length];
+        final int[] atB = new int[wStart.length];
+        int atACount;
+        int atBCount;
         /**
          * Each drone's current piece, copied out of the flight table into arrays read in drone
          * order (piece, its end and origin, its 12 coefficients): evaluating a frame then streams
@@ -481,7 +551,7 @@ final class SeparationSweep {
         final double[] curAccel = new double[ft.n];
 
         Window sweep(int k0, int k1) {
-            win = new Window();
+            win = new Window(wStart.length);
             double radius = dmin + margin;
             double zEligible = ground - margin;
             // the chunk's first instant: locate every drone's piece by binary search
@@ -539,6 +609,22 @@ final class SeparationSweep {
         /** Checks every candidate pair of interval [fa.t, fb.t]. */
         private void interval(Frame fa, Frame fb, double radius) {
             double r2 = radius * radius;
+            insideCount = 0;
+            atACount = 0;
+            atBCount = 0;
+            for (int w = 0; w < wStart.length; w++) {
+                boolean a = windowHas(w, fa.t), b = windowHas(w, fb.t);
+                if (a) {
+                    atA[atACount++] = w;
+                }
+                if (b) {
+                    atB[atBCount++] = w;
+                }
+                // window edges are sampling instants: an interval lies wholly inside or outside
+                if (a && b) {
+                    inside[insideCount++] = w;
+                }
+            }
             PairList pa = fa.pairs;
             for (int k = 0; k < pa.size(); k++) {
                 pair(fa, fb, pa.a(k), pa.b(k));
@@ -563,13 +649,20 @@ final class SeparationSweep {
             double da = Math.sqrt(dist2(fa, i, j)), db = Math.sqrt(dist2(fb, i, j));
             if (fa.z[i] > ground && fa.z[j] > ground) {
                 record(i, j, da, ta);
+                recordWindows(atA, atACount, da);
             }
             if (fb.z[i] > ground && fb.z[j] > ground) {
                 record(i, j, db, tb);
+                recordWindows(atB, atBCount, db);
             }
             // explore below the limit (violations), and below the closest approach so far while it
-            // is within the reporting band (so near misses are reported exactly)
-            double theta = Math.max(dmin, Math.min(win.minVal, exactBelow));
+            // is within the reporting band (so near misses are reported exactly); the same for
+            // each report window holding this interval, whose minimum may be above the overall one
+            double seen = win.minVal;
+            for (int q = 0; q < insideCount; q++) {
+                seen = Math.max(seen, win.windowMin[inside[q]]);
+            }
+            double theta = Math.max(dmin, Math.min(seen, exactBelow));
             int pai = fa.piece[i], paj = fa.piece[j];
             // a sample exactly on a knot already sits on the next piece; the interval before it
             // lies on the previous one
@@ -599,6 +692,7 @@ final class SeparationSweep {
             double best = pairMinimum(i, j, ta, tb, pai, paj, theta);
             if (best < theta) {
                 record(i, j, best, fineT);
+                recordWindows(inside, insideCount, best);
             }
         }
 
@@ -617,6 +711,16 @@ final class SeparationSweep {
             }
             if (violates(d)) {
                 win.violations.offer(i, j, d, t);
+            }
+        }
+
+        /** Lowers the minimum of each listed report window to d. */
+        private void recordWindows(int[] list, int count, double d) {
+            for (int q = 0; q < count; q++) {
+                int w = list[q];
+                if (d < win.windowMin[w]) {
+                    win.windowMin[w] = d;
+                }
             }
         }
 

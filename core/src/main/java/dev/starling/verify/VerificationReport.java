@@ -1,5 +1,6 @@
 package dev.starling.verify;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -31,6 +32,11 @@ import java.util.List;
  * @param fineChecks         sample intervals that needed the exact pair minimum
  * @param threads            worker threads used
  * @param seconds            wall-clock run time
+ * @param windowMinSeparation per {@link VerifyOptions#windows()} window, in order, the smallest
+ *                           distance between two airborne drones inside it when below 1.1 × the
+ *                           separation limit (exact to {@link Verifier#SEPARATION_TOLERANCE}),
+ *                           else {@code +∞}; empty when separation was not checked. Not part of
+ *                           the JSON report (a plan's transitions carry it).
  */
 public record VerificationReport(
         List<CheckResult> checks,
@@ -48,10 +54,12 @@ public record VerificationReport(
         double margin,
         long fineChecks,
         int threads,
-        double seconds) {
+        double seconds,
+        @JsonIgnore List<Double> windowMinSeparation) {
 
     public VerificationReport {
         checks = List.copyOf(checks);
+        windowMinSeparation = List.copyOf(windowMinSeparation);
         violations = List.copyOf(violations);
     }
 

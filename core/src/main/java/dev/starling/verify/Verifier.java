@@ -104,8 +104,14 @@ public final class Verifier {
 
         SeparationSweep sweep = null;
         if (sepGiven) {
+            int nw = options.windows().size();
+            double[] ws = new double[nw], we = new double[nw];
+            for (int w = 0; w < nw; w++) {
+                ws[w] = options.windows().get(w).start();
+                we[w] = options.windows().get(w).end();
+            }
             sweep = SeparationSweep.run(ft, limits.minSeparation(), g, options.sampleStep(), threads,
-                    f -> progress.accept(0.08 + 0.9 * f));
+                    f -> progress.accept(0.08 + 0.9 * f), ws, we);
         }
         results.add(separation(sweep, limits.minSeparation(), all));
         results.add(perDrone(Check.SPEED_XY, limits.maxSpeedXY(), dc.xyMax, dc.xyTime, false, all));
@@ -130,7 +136,7 @@ public final class Verifier {
                 flights.isEmpty() ? 0 : ft.startTime, flights.isEmpty() ? 0 : ft.endTime, g,
                 sweep == null ? 0 : sweep.ts.length, sweep == null ? 0 : sweep.largestStep,
                 sweep == null ? 0 : sweep.margin, sweep == null ? 0 : sweep.fineChecks, threads,
-                (System.nanoTime() - started) / 1e9);
+                (System.nanoTime() - started) / 1e9, windowMinima(sweep, limits.minSeparation()));
     }
 
     /** True when {@code value} breaks an upper bound, beyond rounding. */
@@ -139,6 +145,19 @@ public final class Verifier {
     }
 
     /** The value below which a lower bound is broken, beyond rounding. */
+    /** Each report window's closest approach if below the exact band (1.1 × the limit), else +∞. */
+    private static List<Double> windowMinima(SeparationSweep s, double limit) {
+        if (s == null) {
+            return List.of();
+        }
+        List<Double> out = new ArrayList<>(s.windowMin.length);
+        double exact = limit * (1 + SeparationSweep.EXACT_BAND);
+        for (double m : s.windowMin) {
+            out.add(m < belowBound(exact) ? m : Double.POSITIVE_INFINITY);
+        }
+        return out;
+    }
+
     static double belowBound(double bound) {
         return bound - RELATIVE_SLACK * Math.max(1, Math.abs(bound));
     }

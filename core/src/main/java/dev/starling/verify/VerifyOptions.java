@@ -1,6 +1,7 @@
 package dev.starling.verify;
 
 import dev.starling.show.Limits;
+import java.util.List;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -19,9 +20,27 @@ import java.util.function.DoubleConsumer;
  * @param progress       receives the fraction done (0..1, non-decreasing) from a single thread
  *                       at a time; null for none
  * @param maxViolations  how many violations the report lists in detail (counts are always complete)
+ * @param windows        time windows (e.g. a plan's transitions) whose own closest approach the
+ *                       report gives ({@link VerificationReport#windowMinSeparation()}); reporting
+ *                       only, the checks do not depend on them. Default none.
  */
 public record VerifyOptions(double groundAltitude, int threads, double sampleStep, DoubleConsumer progress,
-                            int maxViolations) {
+                            int maxViolations, List<Window> windows) {
+    /**
+     * A closed time window [start, end] in show seconds.
+     *
+     * @param start first instant, seconds
+     * @param end   last instant, seconds, ≥ start
+     */
+    public record Window(double start, double end) {
+        public Window {
+            if (!(Double.isFinite(start) && Double.isFinite(end) && end >= start)) {
+                throw new IllegalArgumentException("window must be finite with end >= start, was [" + start + ", "
+                        + end + "]");
+            }
+        }
+    }
+
     /** Default number of violations listed in a report. */
     public static final int DEFAULT_MAX_VIOLATIONS = 100;
 
@@ -40,31 +59,36 @@ public record VerifyOptions(double groundAltitude, int threads, double sampleSte
         if (maxViolations < 0) {
             throw new IllegalArgumentException("maxViolations must not be negative, was " + maxViolations);
         }
+        windows = List.copyOf(windows);
     }
 
     /** Ground at 2.5 m, all processors, automatic step, no progress, 100 violations listed. */
     public static VerifyOptions defaults() {
         return new VerifyOptions(Limits.DEFAULT_GROUND_ALTITUDE, Runtime.getRuntime().availableProcessors(),
-                Double.NaN, null, DEFAULT_MAX_VIOLATIONS);
+                Double.NaN, null, DEFAULT_MAX_VIOLATIONS, List.of());
     }
 
     public VerifyOptions withGroundAltitude(double metres) {
-        return new VerifyOptions(metres, threads, sampleStep, progress, maxViolations);
+        return new VerifyOptions(metres, threads, sampleStep, progress, maxViolations, windows);
     }
 
     public VerifyOptions withThreads(int n) {
-        return new VerifyOptions(groundAltitude, n, sampleStep, progress, maxViolations);
+        return new VerifyOptions(groundAltitude, n, sampleStep, progress, maxViolations, windows);
     }
 
     public VerifyOptions withSampleStep(double seconds) {
-        return new VerifyOptions(groundAltitude, threads, seconds, progress, maxViolations);
+        return new VerifyOptions(groundAltitude, threads, seconds, progress, maxViolations, windows);
     }
 
     public VerifyOptions withProgress(DoubleConsumer callback) {
-        return new VerifyOptions(groundAltitude, threads, sampleStep, callback, maxViolations);
+        return new VerifyOptions(groundAltitude, threads, sampleStep, callback, maxViolations, windows);
+    }
+
+    public VerifyOptions withWindows(List<Window> w) {
+        return new VerifyOptions(groundAltitude, threads, sampleStep, progress, maxViolations, w);
     }
 
     public VerifyOptions withMaxViolations(int n) {
-        return new VerifyOptions(groundAltitude, threads, sampleStep, progress, n);
+        return new VerifyOptions(groundAltitude, threads, sampleStep, progress, n, windows);
     }
 }

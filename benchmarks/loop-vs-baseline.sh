@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# The designer's loop (issue 17) against a baseline commit, both built from source here and run
+# one after the other, alternately, on the same machine: prints every run of both sides, the
+# best and the median of each, the ratio of the bests, and the load before and after.
+#
+# Usage (from anywhere):
+#   benchmarks/loop-vs-baseline.sh              # cold flagship plan, 3 runs per side
+#   benchmarks/loop-vs-baseline.sh cold 5       # 5 runs per side
+#   benchmarks/loop-vs-baseline.sh edit 3       # one-scene edit (count of AI+车) re-planned with
+#                                               # the cache, against a cold plan of the edited
+#                                               # show on both sides; checks plan.json bytes
+# Environment:
+#   BASELINE       commit to compare with (default cde2c0e)
+#   BASELINE_DIR   an existing checkout of it to reuse (default: a git worktree made under
+#                  $TMPDIR and removed at exit)
+#   SKIP_BUILD     1: reuse both sides' built cli jars
+#   JAVA_OPTS      if set, STARLING_JAVA_OPTS for both sides (default: each launcher's own, -Xmx4g)
+#
+# Each side runs through its own ./starling launcher (so each gets the JVM options and start-up
+# work its launcher does: this tree's class-data archive is trained once, untimed, before the
+# first timed run) and plans its own tree's shows/chongqing/show.json (the show format moved on
+# since the baseline; the flagship is the same show). Wall time is the whole run, JVM start-up
+# included, measured with date +%s%N; user+sys CPU comes from /usr/bin/time when present. Not
+# part of the test run.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+mode="${1:-cold}"
+runs="${2:-3}"
+baseline="${BASELINE:-cde2c0e}"
+if [[ -n "${JAVA_OPTS:-}" ]]; then
+  export STARLING_JAVA_OPTS="$JAVA_OPTS"
+fi
+work="$(mktemp -d "${TMPDIR:-/tmp}/starling-loop.XXXXXX")"
+made_worktree=""
+cleanup() {
+  if [[ -n "$made_worktree" ]]; then
+    git -C "$root" worktree remove --force "$made_worktree" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+case "$mode" in
+  cold|edit) ;;
+  *) echo "usage: $0 [cold|edit] [RUNS]" >&2; exit 2 ;;
+esac
+
+base_dir="${BASELINE_DIR:-}"
+if [[ -z "$base_dir" ]]; then
+  base_dir="$work/baseline"
+  git -C "$root" worktree add --detach "$base_dir" "$baseline" >/dev/null 2>&1
+  made_worktree="$base_dir"
+fi
+
+build() {
+  if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$1/cli/target/starling-cli.jar" ]]; then
+    echo "building $1 ..." >&2
+    (cd "$1" && ./mvnw -B -q -pl cli -am package -DskipTests >&2)
+  fi
+  touch "$1/cli/target/.starling-build-stamp" # the launcher then starts without a rebuild check's build
+  "$1/starling" --version >/dev/null          # and does its one-time start-up work now, untimed
+}
+build "$base_dir"
+build "$root"
+
+machine() {
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sr), $(java -version 2>&1 | head -1)"
+  echo "baseline: $(git -C "$base_dir" log --oneline -1)"
+  echo "current:  $(git -C "$root" log --oneline -1)$(git -C "$root" diff --quiet HEAD || echo ' (+ uncommitted changes)')"
+}
+
+# run SIDE_DIR OUT SHOW [extra args]: prints "wall_s cpu_s"
+run() {
+  local dir="$1" out="$2" show="$3"
+  shift 3
+  local t0 t1 cpu=""
+  t0=$(date +%s%N)
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -f "%U %S" -o "$work/cpu" "$dir/starling" \
+      plan "$show" --out "$out" -q "$@" >"$work/log" 2>&1 || { cat "$work/log" >&2; return 1; }
+    cpu=$(awk '{printf "%.2f", $1 + $2}' "$work/cpu")
+  else
+    "$dir/starling" plan "$show" --out "$out" -q "$@" >"$work/log" 2>&1 || { cat "$work/log" >&2; return 1; }
+  fi
+  t1=$(date +%s%N)
+  awk -v a="$t0" -v b="$t1" -v c="$cpu" 'BEGIN {printf "%.2f %s\n", (b - a) / 1e9, c}'
+}
+
+# edit SHOW OUT: the show with the count of AI+车 lowered by 20, written beside the original so
+# its assets resolve
+edit_show() {
+  python3 - "$1" "$2" <<'EOF'
+import json, sys
+src, dst = sys.argv[1], sys.argv[2]
+show = json.load(open(src, encoding="utf-8"))
+for s in show["scenes"]:
+    if s["name"] == "AI+车":
+        s["formation"]["count"] -= 20
+json.dump(show, open(dst, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+EOF
+}
+
+stats() { # prints best and median of the numbers on stdin
+  sort -n | awk '{a[NR] = $1} END {m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "best %.2f s, median %.2f s", a[1], m}'
+}
+
+machine
+echo "load before: $(uptime)"
+: >"$work/base.txt"
+: >"$work/cur.txt"
+base_show="$base_dir/shows/chongqing/show.json"
+cur_show="$root/shows/chongqing/show.json"
+if [[ "$mode" == edit ]]; then
+  edit_show "$base_show" "$base_dir/shows/chongqing/.loop-edited.json"
+  edit_show "$cur_show" "$root/shows/chongqing/.loop-edited.json"
+  trap 'rm -f "$base_dir/shows/chongqing/.loop-edited.json" "$root/shows/chongqing/.loop-edited.json"; cleanup' EXIT
+fi
+for ((i = 1; i <= runs; i++)); do
+  if [[ "$mode" == cold ]]; then
+    b=$(run "$base_dir" "$work/b$i" "$base_show")
+    c=$(run "$root" "$work/c$i" "$cur_show" --no-cache)
+    echo "run $i: baseline ${b% *} s wall (cpu ${b#* } s)   current ${c% *} s wall (cpu ${c#* } s)"
+  else
+    # baseline: no cache, a cold plan of the edited show; current: plan the original with the
+    # cache, then re-plan the edited show in the same folder (timed), then compare with a cold
+    # plan of the edited show
+    # (each run in its own folder: the cache sits beside the output, in $work/run$i/.starling-cache)
+    b=$(run "$base_dir" "$work/b$i" "$base_dir/shows/chongqing/.loop-edited.json")
+    run "$root" "$work/run$i/c" "$cur_show" >/dev/null
+    c=$(run "$root" "$work/run$i/c" "$root/shows/chongqing/.loop-edited.json")
+    run "$root" "$work/cold$i" "$root/shows/chongqing/.loop-edited.json" --no-cache >/dev/null
+    same=$(cmp -s "$work/run$i/c/plan.json" "$work/cold$i/plan.json" && echo "plan.json identical to a cold plan" || echo "PLAN.JSON DIFFERS from a cold plan")
+    echo "run $i: baseline cold ${b% *} s wall (cpu ${b#* } s)   current re-plan ${c% *} s wall (cpu ${c#* } s), $same"
+  fi
+  echo "${b% *}" >>"$work/base.txt"
+  echo "${c% *}" >>"$work/cur.txt"
+done
+echo "load after:  $(uptime)"
+bb=$(stats <"$work/base.txt")
+cb=$(stats <"$work/cur.txt")
+echo "baseline ($baseline): $bb"
+echo "current:            $cb"
+awk -v b="$(sort -n "$work/base.txt" | head -1)" -v c="$(sort -n "$work/cur.txt" | head -1)" \
+  'BEGIN {printf "ratio current/baseline (best): %.2f\n", c / b}'
