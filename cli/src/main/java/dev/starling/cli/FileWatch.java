@@ -1,11 +1,9 @@
 package dev.starling.cli;
 
+import dev.starling.cache.PlanCache;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,29 +11,26 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The files {@code plan --watch} looks at, by polling: the show file, every file under its folder
- * (hidden folders, build folders and the output folder left out), the extra asset folders and the
- * site file. A snapshot is each file's size and modification time; two snapshots differ when a
- * file was added, removed or rewritten. Polling works the same on every file system (network
- * mounts and editors that replace files included), which a watch service does not.
+ * The files {@code plan --watch} looks at, by polling: the show file, the site file, and every
+ * file the show names (formation files, fonts, music, light-effect pictures and keyframes:
+ * {@link PlanCache#namedFiles}), looked up again at each poll so that a file named by an edit is
+ * watched from then on. Other files in the show's folder (logs, renders, the output) are not
+ * watched: writing them never starts a re-plan. A snapshot is each file's size and modification
+ * time; two snapshots differ when a file was added, removed or rewritten. Polling works the same
+ * on every file system (network mounts and editors that replace files included), which a watch
+ * service does not.
  */
 final class FileWatch {
-    /** Most files watched under one folder; a show folder beyond it is watched only in part. */
-    static final int MAX_FILES = 20_000;
-
     private final Path showFile;
-    private final List<Path> dirs = new ArrayList<>();
+    private final List<Path> assetsFrom;
     private final Path siteFile;
-    private final Path outDir;
+    /** The files named by the last readable version of the show (a half-saved edit keeps them). */
+    private List<Path> named = List.of();
 
-    FileWatch(Path showFile, List<Path> assetsFrom, Path siteFile, Path outDir) {
+    FileWatch(Path showFile, List<Path> assetsFrom, Path siteFile) {
         this.showFile = showFile.toAbsolutePath().normalize();
-        dirs.add(this.showFile.getParent());
-        for (Path d : assetsFrom) {
-            dirs.add(d.toAbsolutePath().normalize());
-        }
+        this.assetsFrom = List.copyOf(assetsFrom);
         this.siteFile = siteFile == null ? null : siteFile.toAbsolutePath().normalize();
-        this.outDir = outDir.toAbsolutePath().normalize();
     }
 
     /** Size and modification time of a file. */
@@ -48,38 +43,12 @@ final class FileWatch {
         if (siteFile != null) {
             stamp(siteFile, out);
         }
-        for (Path d : dirs) {
-            if (!Files.isDirectory(d)) {
-                continue;
-            }
-            int[] count = {0};
-            try {
-                Files.walkFileTree(d, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) {
-                        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                        if (!dir.equals(d) && (name.startsWith(".") || name.equals("target") || dir.equals(outDir))) {
-                            return FileVisitResult.SKIP_SUBTREE;
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
-                        if (a.isRegularFile() && !f.getFileName().toString().startsWith(".")) {
-                            out.put(f.toString(), new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)));
-                        }
-                        return ++count[0] >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path f, IOException e) {
-                        return FileVisitResult.CONTINUE; // vanished between listing and reading: the next look sees it
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        List<Path> now = PlanCache.namedFiles(showFile, assetsFrom);
+        if (now != null) {
+            named = now;
+        }
+        for (Path f : named) {
+            stamp(f, out);
         }
         return out;
     }

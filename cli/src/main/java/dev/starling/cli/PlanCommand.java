@@ -116,8 +116,8 @@ public final class PlanCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--watch",
-            description = {"After planning, keep watching the show file, the files in its folder, the --assets-from",
-                "folders and the site file, and plan again whenever one changes, saying what changed. A",
+            description = {"After planning, keep watching the show file, every file it names (formations, fonts,",
+                "music, effect pictures) and the site file, and plan again whenever one changes, saying what changed. A",
                 "show that no longer plans (bad input, exit 2; or unsafe, exit 1) prints its error and",
                 "keeps the last good plan.json in DIR. Stop with Ctrl-C."})
     boolean watch;
@@ -139,7 +139,9 @@ public final class PlanCommand implements Callable<Integer> {
         if (watchPollMillis < 10) {
             throw new InputException(null, "--watch-poll", "must be at least 10 ms, was " + watchPollMillis, null);
         }
-        FileWatch files = new FileWatch(showFile, assetsFrom, siteFile, outDir);
+        // the site the plan uses: --site, or the show's sibling site.json (watched even before it exists)
+        FileWatch files = new FileWatch(showFile, assetsFrom,
+                siteFile != null ? siteFile : showFile.toAbsolutePath().resolveSibling("site.json"));
         SortedMap<String, FileWatch.Stamp> seen = files.snapshot();
         int code = planGuarded(err);
         err.println("watching " + seen.size() + " file(s) for changes (Ctrl-C to stop)");

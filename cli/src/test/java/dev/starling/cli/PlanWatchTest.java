@@ -78,9 +78,11 @@ class PlanWatchTest {
             await(errText, run, s -> count(s, watching) == 1, "first plan");
             byte[] first = Files.readAllBytes(out.resolve("plan.json"));
 
+            Files.writeString(dir.resolve("render.log"), "frames written"); // not a file the show names
             writeShow(dir, 56); // an edit
             String s = await(errText, run, t -> count(t, watching) == 2, "re-plan after the edit");
             assertTrue(s.contains("changed: " + show + " (modified)"), s);
+            assertFalse(s.contains("render.log"), "a file the show does not name starts no re-plan: " + s);
             assertTrue(s.contains("cache: 2 of 3 scenes and 2 of 4 assignments reused"), s);
             assertTrue(s.contains("sampled again: \"Ring\""), s);
             byte[] edited = Files.readAllBytes(out.resolve("plan.json"));

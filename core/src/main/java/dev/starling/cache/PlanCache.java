@@ -244,6 +244,39 @@ public final class PlanCache {
         }
     }
 
+    /**
+     * The files {@code showFile} names: every string of the show (scenes and top level) that
+     * resolves to a regular file inside the show's folder or one of {@code assetRoots}, sorted;
+     * {@code null} when the file is missing or not readable JSON (a half-saved edit). What
+     * {@code plan --watch} watches besides the show file itself.
+     */
+    public static List<Path> namedFiles(Path showFile, List<Path> assetRoots) {
+        JsonNode tree;
+        try {
+            tree = new ObjectMapper().readTree(showFile.toFile());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        if (tree == null) {
+            return null;
+        }
+        List<Path> roots = new ArrayList<>();
+        roots.add(showFile.toAbsolutePath().normalize().getParent());
+        for (Path r : assetRoots) {
+            roots.add(r.toAbsolutePath().normalize());
+        }
+        TreeSet<Path> out = new TreeSet<>();
+        for (String str : strings(tree, new TreeSet<>())) {
+            for (Path dir : roots) {
+                Path f = resolve(dir, str);
+                if (f != null && f.startsWith(dir) && Files.isRegularFile(f)) {
+                    out.add(f);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** Every string value in the tree, sorted. */
     private static TreeSet<String> strings(JsonNode n, TreeSet<String> out) {
         if (n.isTextual()) {
