@@ -33,7 +33,7 @@ class PlanWatchTest {
     @TempDir
     Path tmp;
 
-    private Path writeShow(Path dir, int ringSize) throws IOException {
+    static Path writeShow(Path dir, int ringSize) throws IOException {
         ObjectNode show = (ObjectNode) M.readTree(Files.readString(Path.of("../shows/hello/show.json")));
         ((ObjectNode) show.withArray("scenes").get(2).get("formation")).put("size", ringSize);
         Path p = dir.resolve("show.json");
@@ -42,7 +42,7 @@ class PlanWatchTest {
     }
 
     /** Waits until the captured text satisfies {@code done}, or fails with what it holds. */
-    private static String await(StringWriter sw, Future<?> run, Predicate<String> done, String what) throws Exception {
+    static String await(StringWriter sw, Future<?> run, Predicate<String> done, String what) throws Exception {
         long end = System.currentTimeMillis() + DEADLINE_MS;
         while (System.currentTimeMillis() < end) {
             String s = sw.toString();
@@ -55,7 +55,7 @@ class PlanWatchTest {
         throw new AssertionError("no " + what + " within " + DEADLINE_MS + " ms:\n" + sw);
     }
 
-    private static int count(String s, String part) {
+    static int count(String s, String part) {
         int n = 0;
         for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
             n++;

@@ -88,6 +88,8 @@ public final class FrameRenderer implements AutoCloseable {
     private ByteBuffer readBuffer;
     private boolean hudVisible = true;
     private String[] lastHud = new String[0];
+    /** A warning line under the HUD (the preview's last re-plan failed), or null. */
+    private String notice;
 
     /**
      * Builds every pass for {@code plan} over {@code site} at {@code width} × {@code height} pixels.
@@ -214,7 +216,25 @@ public final class FrameRenderer implements AutoCloseable {
         return info;
     }
 
+    /**
+     * Shows {@code text} as a warning line at the bottom of the HUD (e.g. why the show file being
+     * previewed no longer plans); {@code null} removes it.
+     */
+    public void setNotice(String text) {
+        notice = text == null || text.isBlank() ? null : text;
+    }
+
     private String[] hudLines(FrameInfo f, String status) {
+        String[] lines = hudLinesWithoutNotice(f, status);
+        if (notice == null) {
+            return lines;
+        }
+        String[] out = Arrays.copyOf(lines, lines.length + 1);
+        out[lines.length] = notice;
+        return out;
+    }
+
+    private String[] hudLinesWithoutNotice(FrameInfo f, String status) {
         String title = plan.name().isBlank() ? "Starling preview" : plan.name();
         String sep = Double.isInfinite(f.minSeparation()) ? "-" : String.format(Locale.ROOT, "%.2f m", f.minSeparation());
         double limit = plan.limits().minSeparation();
@@ -256,8 +276,12 @@ public final class FrameRenderer implements AutoCloseable {
         Arrays.fill(c, HUD_TEXT);
         c[0] = HUD_TITLE;
         double limit = plan.limits().minSeparation();
+        int camLine = notice == null ? n - 1 : n - 2;
         if (Limits.given(limit) && f.minSeparation() < limit) {
-            c[n - 2] = HUD_WARN; // the drones line, just above the camera's
+            c[camLine - 1] = HUD_WARN; // the drones line, just above the camera's
+        }
+        if (notice != null) {
+            c[n - 1] = HUD_WARN;
         }
         return c;
     }

@@ -39,6 +39,15 @@ final class Playback {
         speedIndex = best;
     }
 
+    /** A clock on {@code timeline} that carries on from {@code from}: same time (kept inside the show), speed and pause. */
+    Playback(Timeline timeline, Playback from) {
+        this.timeline = timeline;
+        this.time = clamp(from.time);
+        this.speedIndex = from.speedIndex;
+        this.paused = from.paused;
+        this.jumps = from.jumps + 1;
+    }
+
     double time() {
         return time;
     }

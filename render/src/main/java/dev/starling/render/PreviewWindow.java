@@ -1,6 +1,7 @@
 package dev.starling.render;
 
 import static org.lwjgl.glfw.GLFW.GLFW_KEY_1;
+import static org.lwjgl.glfw.GLFW.glfwSetWindowTitle;
 import static org.lwjgl.glfw.GLFW.GLFW_KEY_9;
 import static org.lwjgl.glfw.GLFW.GLFW_KEY_ESCAPE;
 import static org.lwjgl.glfw.GLFW.GLFW_KEY_EQUAL;
@@ -66,9 +67,10 @@ public final class PreviewWindow implements AutoCloseable {
     static final double MAX_DISTANCE = 9000;
 
     private final GlContext gl;
-    private final FrameRenderer frames;
-    private final Playback playback;
-    private final MusicPlayer music;
+    private final Site site;
+    private FrameRenderer frames;
+    private Playback playback;
+    private MusicPlayer music;
     private final List<Camera> presets;
     private Camera camera;
     private boolean hud = true;
@@ -78,10 +80,12 @@ public final class PreviewWindow implements AutoCloseable {
     private long lastNanos;
     private FrameInfo lastFrame;
     private long jumpsHeard;
+    private String musicNow;
 
-    private PreviewWindow(GlContext gl, FrameRenderer frames, Playback playback, MusicPlayer music,
+    private PreviewWindow(GlContext gl, Site site, FrameRenderer frames, Playback playback, MusicPlayer music,
                           List<Camera> presets, Camera camera) {
         this.gl = gl;
+        this.site = site;
         this.frames = frames;
         this.playback = playback;
         this.music = music;
@@ -106,7 +110,8 @@ public final class PreviewWindow implements AutoCloseable {
             frames = new FrameRenderer(plan, site, fb[0], fb[1]);
             Playback playback = new Playback(frames.timeline(), startTime, speed);
             MusicPlayer music = MusicPlayer.open(plan.timeline().music());
-            PreviewWindow w = new PreviewWindow(gl, frames, playback, music, Camera.presets(site), camera);
+            PreviewWindow w = new PreviewWindow(gl, site, frames, playback, music, Camera.presets(site), camera);
+            w.musicNow = musicOf(plan);
             w.install();
             return w;
         } catch (RuntimeException e) {
@@ -116,6 +121,41 @@ public final class PreviewWindow implements AutoCloseable {
             gl.close();
             throw e;
         }
+    }
+
+    /**
+     * Shows {@code plan} in place of the one on screen (the show file was planned again): the
+     * camera, the show time (kept inside the new show), the speed and the pause stay as they were;
+     * the music is opened again only when the plan's music changed. Call on the render thread.
+     *
+     * @throws RenderException when the new plan cannot be drawn (the old one stays on screen)
+     */
+    public void reload(Plan plan) {
+        int[] fb = framebufferSize(gl.window());
+        FrameRenderer next = new FrameRenderer(plan, site, Math.max(8, fb[0]), Math.max(8, fb[1]));
+        frames.close();
+        frames = next;
+        playback = new Playback(frames.timeline(), playback);
+        if (!java.util.Objects.equals(musicOf(plan), musicNow)) {
+            music.close();
+            music = MusicPlayer.open(plan.timeline().music());
+            musicNow = musicOf(plan);
+        }
+        jumpsHeard = -1; // the music seeks to the kept time
+        glfwSetWindowTitle(gl.window(), "Starling preview: " + plan.name());
+    }
+
+    /**
+     * A warning line at the bottom of the HUD (why the show no longer plans: the last good plan
+     * stays on screen), or {@code null} to remove it.
+     */
+    public void setNotice(String text) {
+        frames.setNotice(text);
+    }
+
+    private static String musicOf(Plan plan) {
+        var m = plan.timeline().music();
+        return m == null ? null : m.file() + "@" + m.offset();
     }
 
     /** One line for the terminal: the music playing and where, or why the preview is silent. */
@@ -235,6 +275,11 @@ public final class PreviewWindow implements AutoCloseable {
     /** The camera now in use. */
     public Camera camera() {
         return camera;
+    }
+
+    /** The HUD lines of the last frame (for tests). */
+    String[] hudLines() {
+        return frames.hudLines();
     }
 
     boolean hudVisible() {

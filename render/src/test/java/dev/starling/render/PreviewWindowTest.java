@@ -71,6 +71,39 @@ class PreviewWindowTest {
         }
     }
 
+    /**
+     * A re-planned show replaces the one on screen in place: the camera, the show time, the pause
+     * stay; the new plan's drones are drawn; a notice (the show no longer plans) shows as the
+     * HUD's last line until it is cleared.
+     */
+    @Test
+    void reloadKeepsCameraAndTimeAndShowsTheNewPlan() {
+        GlTests.assumeGl();
+        var site = ChongqingSite.load();
+        try (PreviewWindow w = PreviewWindow.open(DemoPlans.aiCar(200), site, 320, 180, Camera.presets(site).get(0),
+                0, 1)) {
+            w.onKey(GLFW_KEY_PAGE_DOWN, GLFW_PRESS, 0);
+            w.onKey(GLFW_KEY_SPACE, GLFW_PRESS, 0);
+            w.onKey(GLFW_KEY_2, GLFW_PRESS, 0);
+            FrameInfo before = w.frame();
+            assertEquals(200, before.drones());
+
+            w.reload(DemoPlans.aiCar(120));
+            FrameInfo after = w.frame();
+            assertEquals(120, after.drones(), "the new plan is drawn");
+            assertEquals(before.time(), after.time(), EPS, "the show time stays");
+            assertEquals("north-bank", after.camera(), "the camera stays");
+            assertTrue(w.playback().paused(), "the pause stays");
+
+            w.setNotice("error: show.json: scenes[1].formation.size: must be positive (last good plan shown)");
+            String[] hud = w.frame() == null ? new String[0] : w.hudLines();
+            assertTrue(hud[hud.length - 1].startsWith("error: show.json"), String.join("\n", hud));
+            w.setNotice(null);
+            w.frame();
+            assertFalse(String.join("\n", w.hudLines()).contains("error:"), "cleared by the next good plan");
+        }
+    }
+
     /** With music: it plays along, or (no sound device, as in CI) the preview runs silent and says why. */
     @Test
     void withMusicThePreviewPlaysAlongOrRunsSilentSayingWhy(@TempDir Path dir) throws IOException {
