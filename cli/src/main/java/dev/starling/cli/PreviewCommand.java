@@ -95,21 +95,10 @@ final class PreviewCommand implements Callable<Integer> {
         }
         Plan plan = scene.readPlan();
         Site site = scene.readSite();
-        int[] size = scene.size();
         Camera camera = scene.camera(site);
-        double start = at == null ? plan.startTime() : at;
-        scene.requireInShow(plan, start, "--at");
-        if (!(speed >= 0.1 && speed <= 16)) {
-            throw new InputException(null, "--speed", speed + " is outside 0.1..16", "e.g. --speed 2");
-        }
-        PreviewWindow window;
-        try {
-            window = PreviewWindow.open(plan, site, size[0], size[1], camera, start, speed);
-        } catch (RenderException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("error: " + e.getMessage());
-            err.println("  hint: the preview needs a screen; without one, write frames instead:"
-                    + " xvfb-run -a starling render " + scene.plan + " --from 0 --to 30 --out frames/");
+        PreviewWindow window = open(plan, site, camera, "xvfb-run -a starling render " + scene.plan
+                + " --from 0 --to 30 --out frames/");
+        if (window == null) {
             return Starling.EXIT_VIOLATIONS;
         }
         try (window) {
@@ -122,6 +111,28 @@ final class PreviewCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Checks --at, --speed and --size against {@code plan} and opens the window; {@code null}
+     * (with the error and a hint to {@code instead} printed) when there is no screen or OpenGL.
+     */
+    private PreviewWindow open(Plan plan, Site site, Camera camera, String instead) {
+        int[] size = scene.size();
+        double start = at == null ? plan.startTime() : at;
+        scene.requireInShow(plan, start, "--at");
+        if (!(speed >= 0.1 && speed <= 16)) {
+            throw new InputException(null, "--speed", speed + " is outside 0.1..16", "e.g. --speed 2");
+        }
+        try {
+            return PreviewWindow.open(plan, site, size[0], size[1], camera, start, speed);
+        } catch (RenderException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + e.getMessage());
+            err.println("  hint: the preview needs a screen; without one, write frames instead: " + instead);
+            err.flush();
+            return null;
+        }
     }
 
     /** True when {@code file} is a show file (a JSON object with "format": "starling-show/..."). */
@@ -179,6 +190,9 @@ final class PreviewCommand implements Callable<Integer> {
                 show.getFileName().toString().replaceFirst("\\.json$", ""));
         out.println("planning " + scene.plan + " into " + dir + " ...");
         out.flush();
+        FileWatch files = new FileWatch(show, assetsFrom, scene.site != null ? scene.site : show.resolveSibling("site.json"));
+        // looked at before the first plan reads them: a save from then on is a change
+        SortedMap<String, FileWatch.Stamp> before = files.snapshot();
         Planned first = plan(show, dir);
         if (first.plan() == null) {
             err.println(first.error());
@@ -187,28 +201,16 @@ final class PreviewCommand implements Callable<Integer> {
         }
         Plan plan = first.plan();
         Site site = scene.readSite();
-        int[] size = scene.size();
         Camera camera = scene.camera(site);
-        double start = at == null ? plan.startTime() : at;
-        scene.requireInShow(plan, start, "--at");
-        if (!(speed >= 0.1 && speed <= 16)) {
-            throw new InputException(null, "--speed", speed + " is outside 0.1..16", "e.g. --speed 2");
-        }
-        PreviewWindow window;
-        try {
-            window = PreviewWindow.open(plan, site, size[0], size[1], camera, start, speed);
-        } catch (RenderException e) {
-            err.println("error: " + e.getMessage());
-            err.println("  hint: the preview needs a screen; without one, plan and write frames instead:"
-                    + " starling plan " + scene.plan + " --out out/show && xvfb-run -a starling render out/show/plan.json"
-                    + " --from 0 --to 30 --out frames/");
+        PreviewWindow window = open(plan, site, camera, "starling plan " + scene.plan
+                + " --out out/show && xvfb-run -a starling render out/show/plan.json --from 0 --to 30 --out frames/");
+        if (window == null) {
             return Starling.EXIT_VIOLATIONS;
         }
         AtomicReference<Planned> latest = new AtomicReference<>();
         AtomicBoolean stop = new AtomicBoolean();
-        FileWatch files = new FileWatch(show, assetsFrom, scene.site != null ? scene.site : show.resolveSibling("site.json"));
         Thread watcher = new Thread(() -> {
-            SortedMap<String, FileWatch.Stamp> seen = files.snapshot();
+            SortedMap<String, FileWatch.Stamp> seen = before;
             while (!stop.get()) {
                 try {
                     Thread.sleep(POLL_MILLIS);

@@ -23,9 +23,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 
 /**
  * The planner's reusable results, in a {@link ContentCache}: each scene's sampled targets and
@@ -135,27 +132,11 @@ public final class PlanCache {
                 }
             }
         }
-        int threads = Math.min(Math.min(missing.size(), ShowTargets.MAX_THREADS), Runtime.getRuntime().availableProcessors());
-        if (threads <= 1) {
-            for (int i : missing) {
-                out[i] = ShowTargets.sample(show, i, viewpoints);
-                stage(keys[i], encode(out[i]));
-            }
-        } else {
-            ForkJoinPool pool = new ForkJoinPool(threads);
-            try {
-                List<Future<Targets>> futures = new ArrayList<>();
-                for (int i : missing) {
-                    futures.add(pool.submit(() -> ShowTargets.sample(show, i, viewpoints)));
-                }
-                for (int k = 0; k < missing.size(); k++) {
-                    int i = missing.get(k);
-                    out[i] = join(futures.get(k));
-                    stage(keys[i], encode(out[i]));
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+        List<Targets> fresh = ShowTargets.sample(show, missing, viewpoints);
+        for (int k = 0; k < missing.size(); k++) {
+            int i = missing.get(k);
+            out[i] = fresh.get(k);
+            stage(keys[i], encode(out[i]));
         }
         return List.of(out);
     }
@@ -389,24 +370,6 @@ public final class PlanCache {
             return Assigner.recheck(ax, ay, az, bx, by, bz, target, u, v);
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    private static Targets join(Future<Targets> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sampling formations", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
         }
     }
 }

@@ -69,11 +69,23 @@ public final class ShowTargets {
      *         {@code scenes[i].faces})
      */
     public static List<Targets> sampleAll(Show show, List<Viewpoint> viewpoints) {
-        int n = show.scenes().size();
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < show.scenes().size(); i++) {
+            all.add(i);
+        }
+        return sample(show, all, viewpoints);
+    }
+
+    /**
+     * The listed scenes, each as {@link #sample(Show, int, List)} gives it, in the order listed;
+     * sampled in parallel (up to {@link #MAX_THREADS}), the first error thrown as it is.
+     */
+    public static List<Targets> sample(Show show, List<Integer> scenes, List<Viewpoint> viewpoints) {
+        int n = scenes.size();
         int threads = Math.min(Math.min(n, MAX_THREADS), Runtime.getRuntime().availableProcessors());
         List<Targets> out = new ArrayList<>(n);
         if (threads <= 1) {
-            for (int i = 0; i < n; i++) {
+            for (int i : scenes) {
                 out.add(sample(show, i, viewpoints));
             }
             return List.copyOf(out);
@@ -81,9 +93,8 @@ public final class ShowTargets {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             List<Future<Targets>> futures = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                int scene = i;
-                futures.add(pool.submit(() -> sample(show, scene, viewpoints)));
+            for (int i : scenes) {
+                futures.add(pool.submit(() -> sample(show, i, viewpoints)));
             }
             for (Future<Targets> f : futures) {
                 out.add(join(f));
