@@ -53,6 +53,28 @@ final class FileWatch {
         return out;
     }
 
+    /**
+     * Waits until the files differ from {@code seen} and two looks {@code pollMillis} apart agree
+     * (an editor has finished its save), and returns that settled snapshot.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    SortedMap<String, Stamp> nextChange(SortedMap<String, Stamp> seen, long pollMillis) throws InterruptedException {
+        SortedMap<String, Stamp> now = snapshot();
+        while (now.equals(seen)) {
+            Thread.sleep(pollMillis);
+            now = snapshot();
+        }
+        while (true) {
+            Thread.sleep(pollMillis);
+            SortedMap<String, Stamp> settled = snapshot();
+            if (settled.equals(now)) {
+                return settled;
+            }
+            now = settled;
+        }
+    }
+
     private static void stamp(Path f, SortedMap<String, Stamp> out) {
         try {
             BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);

@@ -147,20 +147,12 @@ public final class PlanCommand implements Callable<Integer> {
         err.println("watching " + seen.size() + " file(s) for changes (Ctrl-C to stop)");
         err.flush();
         for (int round = 0; watchRounds < 0 || round < watchRounds; ) {
-            SortedMap<String, FileWatch.Stamp> now = files.snapshot();
-            if (now.equals(seen)) {
-                pause();
-                continue;
-            }
-            // let an editor finish writing: wait until two looks agree
             SortedMap<String, FileWatch.Stamp> settled;
-            while (true) {
-                pause();
-                settled = files.snapshot();
-                if (settled.equals(now)) {
-                    break;
-                }
-                now = settled;
+            try {
+                settled = files.nextChange(seen, watchPollMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("--watch interrupted", e);
             }
             err.println();
             err.println("changed: " + FileWatch.describe(seen, settled));
@@ -172,15 +164,6 @@ public final class PlanCommand implements Callable<Integer> {
             err.flush();
         }
         return code;
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(watchPollMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("--watch interrupted", e);
-        }
     }
 
     /**

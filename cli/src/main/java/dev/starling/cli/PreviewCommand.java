@@ -213,16 +213,7 @@ final class PreviewCommand implements Callable<Integer> {
             SortedMap<String, FileWatch.Stamp> seen = before;
             while (!stop.get()) {
                 try {
-                    Thread.sleep(POLL_MILLIS);
-                    SortedMap<String, FileWatch.Stamp> now = files.snapshot();
-                    if (now.equals(seen)) {
-                        continue;
-                    }
-                    Thread.sleep(POLL_MILLIS); // let an editor finish its save
-                    SortedMap<String, FileWatch.Stamp> settled = files.snapshot();
-                    if (!settled.equals(now)) {
-                        continue;
-                    }
+                    SortedMap<String, FileWatch.Stamp> settled = files.nextChange(seen, POLL_MILLIS);
                     synchronized (out) {
                         out.println("changed: " + FileWatch.describe(seen, settled) + "; planning again ...");
                         out.flush();

@@ -112,15 +112,21 @@ public final class Assigner {
         if (!c.valid()) {
             return null;
         }
+        return new Assignment(target.clone(), cost(ax, ay, az, bx, by, bz, target), c);
+    }
+
+    /** Σ |a_i − b_target[i]|², summed in index order (metres²). */
+    public static double cost(double[] ax, double[] ay, double[] az, double[] bx, double[] by, double[] bz,
+                              int[] target) {
         double cost = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < target.length; i++) {
             int j = target[i];
             double dx = ax[i] - bx[j];
             double dy = ay[i] - by[j];
             double dz = az[i] - bz[j];
             cost += dx * dx + dy * dy + dz * dz;
         }
-        return new Assignment(target.clone(), cost, c);
+        return cost;
     }
 
     /** Validates and quantises; the solver is ready to run. */
@@ -176,14 +182,6 @@ public final class Assigner {
                     + ", max slack on assigned pairs " + c.maxAssignedSlack() + " in step² units, step "
                     + c.quantisation().step() + " m): solver bug, please report it with the input points");
         }
-        double cost = 0;
-        for (int i = 0; i < n; i++) {
-            int j = target[i];
-            double dx = ax[i] - bx[j];
-            double dy = ay[i] - by[j];
-            double dz = az[i] - bz[j];
-            cost += dx * dx + dy * dy + dz * dz;
-        }
-        return new Assignment(target, cost, c);
+        return new Assignment(target, cost(ax, ay, az, bx, by, bz, target), c);
     }
 }

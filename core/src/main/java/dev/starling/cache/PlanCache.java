@@ -72,25 +72,15 @@ public final class PlanCache {
         if (!(tree instanceof ObjectNode root) || !tree.path("scenes").isArray()) {
             throw new IllegalArgumentException(showFile + " is not a show object with scenes (load it first)");
         }
-        List<Path> roots = new ArrayList<>();
-        roots.add(showFile.toAbsolutePath().normalize().getParent());
-        for (Path r : assetRoots) {
-            roots.add(r.toAbsolutePath().normalize());
-        }
+        List<Path> roots = roots(showFile, assetRoots);
         List<byte[]> scenes = new ArrayList<>();
         for (JsonNode scene : root.get("scenes")) {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             b.writeBytes(canonical(scene).getBytes(StandardCharsets.UTF_8));
-            for (String s : strings(scene, new TreeSet<>())) {
-                for (Path dir : roots) {
-                    Path f = resolve(dir, s);
-                    // only files inside the asset folders, as the loader allows
-                    if (f != null && f.startsWith(dir) && Files.isRegularFile(f)) {
-                        byte[] bytes = Files.readAllBytes(f);
-                        b.writeBytes(("\nfile " + s + " " + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
-                        b.writeBytes(bytes);
-                    }
-                }
+            for (Named n : named(scene, roots)) {
+                byte[] bytes = Files.readAllBytes(n.file());
+                b.writeBytes(("\nfile " + n.written() + " " + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
+                b.writeBytes(bytes);
             }
             scenes.add(b.toByteArray());
         }
@@ -241,21 +231,43 @@ public final class PlanCache {
         if (tree == null) {
             return null;
         }
+        TreeSet<Path> out = new TreeSet<>();
+        for (Named n : named(tree, roots(showFile, assetRoots))) {
+            out.add(n.file());
+        }
+        return List.copyOf(out);
+    }
+
+    /** A string of the show and the file it names. */
+    private record Named(String written, Path file) {
+    }
+
+    /**
+     * Every string in {@code node} (sorted) that resolves to a regular file inside one of
+     * {@code roots} (in root order), as the loader allows assets: only files inside the asset
+     * folders.
+     */
+    private static List<Named> named(JsonNode node, List<Path> roots) {
+        List<Named> out = new ArrayList<>();
+        for (String s : strings(node, new TreeSet<>())) {
+            for (Path dir : roots) {
+                Path f = resolve(dir, s);
+                if (f != null && f.startsWith(dir) && Files.isRegularFile(f)) {
+                    out.add(new Named(s, f));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The show's folder, then the extra asset folders, absolute and normalised. */
+    private static List<Path> roots(Path showFile, List<Path> assetRoots) {
         List<Path> roots = new ArrayList<>();
         roots.add(showFile.toAbsolutePath().normalize().getParent());
         for (Path r : assetRoots) {
             roots.add(r.toAbsolutePath().normalize());
         }
-        TreeSet<Path> out = new TreeSet<>();
-        for (String str : strings(tree, new TreeSet<>())) {
-            for (Path dir : roots) {
-                Path f = resolve(dir, str);
-                if (f != null && f.startsWith(dir) && Files.isRegularFile(f)) {
-                    out.add(f);
-                }
-            }
-        }
-        return List.copyOf(out);
+        return roots;
     }
 
     /** Every string value in the tree, sorted. */

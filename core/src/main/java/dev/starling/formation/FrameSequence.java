@@ -77,17 +77,26 @@ public record FrameSequence(String[] ids, double fps, float[] x, float[] y, floa
         return f;
     }
 
-    private static FrameSequence parseCsv(Path file, String label, double fps) {
+    /**
+     * The size of an animation file, refused (with {@code hint}) when it cannot be read or is
+     * larger than {@code max} bytes: checked before anything of it is read.
+     */
+    static long checkedSize(Path file, String label, long max, String hint) {
         long size;
         try {
             size = Files.size(file);
         } catch (IOException e) {
             throw new InputException(null, "file", label + ": cannot be read: " + e.getMessage(), "check the path");
         }
-        if (size > MAX_BYTES) {
-            throw new InputException(null, "file", label + " is " + size + " bytes, more than the " + MAX_BYTES
-                    + " read", "export fewer frames (a lower frame rate) or fewer drones");
+        if (size > max) {
+            throw new InputException(null, "file", label + " is " + size + " bytes, more than the " + max + " read",
+                    hint);
         }
+        return size;
+    }
+
+    private static FrameSequence parseCsv(Path file, String label, double fps) {
+        checkedSize(file, label, MAX_BYTES, "export fewer frames (a lower frame rate) or fewer drones");
         List<String> ids = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         FloatList xs = new FloatList(), ys = new FloatList(), zs = new FloatList();

@@ -53,16 +53,8 @@ final class GltfFrames {
     }
 
     static FrameSequence read(Path file, String label) {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new InputException(null, "file", label + ": cannot be read: " + e.getMessage(), "check the path");
-        }
-        if (size > MAX_BYTES) {
-            throw new InputException(null, "file", label + " is " + size + " bytes, more than the " + MAX_BYTES
-                    + " read", "decimate the mesh: a drone show has at most " + MAX_VERTICES + " drones");
-        }
+        long size = FrameSequence.checkedSize(file, label, MAX_BYTES,
+                "decimate the mesh: a drone show has at most " + MAX_VERTICES + " drones");
         JsonNode json = json(file, label, size);
         precheck(json, label);
         GltfModel model;

@@ -51,17 +51,9 @@ public final class Assignments {
             target[order[k]] = s.target()[k];
             u[order[k]] = su[k];
         }
-        double cost = 0;
-        for (int i = 0; i < n; i++) {
-            int j = target[i];
-            double dx = ax[i] - bx[j];
-            double dy = ay[i] - by[j];
-            double dz = az[i] - bz[j];
-            cost += dx * dx + dy * dy + dz * dz;
-        }
         Certificate c = s.certificate();
-        return new Assignment(target, cost, new Certificate(c.quantisation(), u, c.columnDuals(), c.maxViolation(),
-                c.maxAssignedSlack(), c.gapBound()));
+        return new Assignment(target, Assigner.cost(ax, ay, az, bx, by, bz, target), new Certificate(c.quantisation(),
+                u, c.columnDuals(), c.maxViolation(), c.maxAssignedSlack(), c.gapBound()));
     }
 
     /** Indices sorted by (x, y, z), then by index: a permutation. */

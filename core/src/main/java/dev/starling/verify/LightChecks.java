@@ -45,10 +45,11 @@ final class LightChecks {
         }
     }
 
-    static void run(List<Trajectory> flights, Lights lights, double ground, List<CheckResult> results,
-                    List<Violation> all) {
+    /** The checks, on {@code flights} spanning {@code startTime..endTime} (show seconds, as the flight table has them). */
+    static void run(List<Trajectory> flights, double startTime, double endTime, Lights lights, double ground,
+                    List<CheckResult> results, List<Violation> all) {
         results.add(range(lights.programs()));
-        results.add(flashes(flights, lights.programs(), lights.limits(), all));
+        results.add(flashes(flights, startTime, endTime, lights.programs(), lights.limits(), all));
         results.add(lit(flights, lights.programs(), lights.limits(), ground, all));
     }
 
@@ -148,17 +149,11 @@ final class LightChecks {
         }
     }
 
-    private static CheckResult flashes(List<Trajectory> flights, List<LightProgram> lights, LightLimits lim,
-                                       List<Violation> all) {
+    private static CheckResult flashes(List<Trajectory> flights, double startTime, double endTime,
+                                       List<LightProgram> lights, LightLimits lim, List<Violation> all) {
         int n = flights.size();
-        double first = Double.POSITIVE_INFINITY;
-        double last = Double.NEGATIVE_INFINITY;
-        for (Trajectory tr : flights) {
-            first = Math.min(first, tr.startTime());
-            last = Math.max(last, tr.endTime());
-        }
-        double t0 = n == 0 ? 0 : Math.floor(first) - 1;
-        double end = n == 0 ? 0 : last + 1;
+        double t0 = n == 0 ? 0 : Math.floor(startTime) - 1;
+        double end = n == 0 ? 0 : endTime + 1;
         int windows = Math.max(1, (int) Math.ceil((end - t0) * WINDOWS_PER_SECOND) + 1);
         int cap = 2 * 50 + 2; // a swing per 20 ms tick at most
         int[][] hist = new int[windows][];
