@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starling.InputException;
 import dev.starling.base.AtomicFiles;
+import dev.starling.io.OrderedPipeline;
 import dev.starling.light.LightProgram;
 import dev.starling.plan.Plan;
 import dev.starling.light.effect.TransitionLights;
@@ -66,6 +67,12 @@ public final class PlanJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 20).build())
+            // Schubfach: the shortest decimal that reads back as the same double, 2-3x faster
+            // than Double.toString on JDK 17 and the same text on every JDK (Double.toString
+            // changed in JDK 19), so a plan's bytes do not depend on the JDK that wrote it
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            // FastDoubleParser: correctly rounded like Double.parseDouble, several times faster
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
 
     private PlanJson() {
@@ -128,48 +135,66 @@ public final class PlanJson {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("drones");
-            for (int i = 0; i < plan.droneCount(); i++) {
-                Trajectory tr = plan.trajectories().get(i);
-                g.writeRaw('\n');
-                g.writeStartObject();
-                g.writeStringField("name", Plan.droneName(i));
-                g.writeArrayFieldStart("start");
-                g.writeNumber(tr.startTime());
-                for (int a = 0; a < 3; a++) {
-                    g.writeNumber(tr.control(0, 0, a));
-                }
-                g.writeEndArray();
-                g.writeArrayFieldStart("segments");
-                for (int s = 0; s < tr.segmentCount(); s++) {
-                    g.writeStartArray();
-                    g.writeNumber(tr.knot(s + 1));
-                    for (int k = 1; k <= tr.degree(s); k++) {
-                        for (int a = 0; a < 3; a++) {
-                            g.writeNumber(tr.control(s, k, a));
-                        }
-                    }
-                    g.writeEndArray();
-                }
-                g.writeEndArray();
-                LightProgram lp = plan.lights().get(i);
-                g.writeArrayFieldStart("lights");
-                for (int k = 0; k < lp.size(); k++) {
-                    int c = lp.rgb(k);
-                    g.writeStartArray();
-                    g.writeNumber(lp.time(k));
-                    g.writeNumber((c >> 16) & 255);
-                    g.writeNumber((c >> 8) & 255);
-                    g.writeNumber(c & 255);
-                    g.writeNumber(lp.fade(k) ? 1 : 0);
-                    g.writeEndArray();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
+            g.flush();
+            // Each drone is formatted on a worker into its own bytes and written in drone order,
+            // so the file does not depend on scheduling; the separators are the ones one
+            // generator writes ("\n{" first, "\n,{" after).
+            OrderedPipeline.run(plan.droneCount(), i -> droneJson(plan, i), (i, bytes) -> {
+                out.write(i == 0 ? NEWLINE : NEWLINE_COMMA);
+                out.write(bytes);
+            });
             g.writeEndArray();
             g.writeEndObject();
             g.writeRaw('\n');
         }
+    }
+
+    private static final byte[] NEWLINE = {'\n'};
+    private static final byte[] NEWLINE_COMMA = {'\n', ','};
+
+    /** One drone's object: name, start, segments and lights, as UTF-8 JSON. */
+    private static byte[] droneJson(Plan plan, int i) {
+        Trajectory tr = plan.trajectories().get(i);
+        LightProgram lp = plan.lights().get(i);
+        var bytes = new java.io.ByteArrayOutputStream(64 + tr.segmentCount() * 160 + lp.size() * 24);
+        try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeStringField("name", Plan.droneName(i));
+            g.writeArrayFieldStart("start");
+            g.writeNumber(tr.startTime());
+            for (int a = 0; a < 3; a++) {
+                g.writeNumber(tr.control(0, 0, a));
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("segments");
+            for (int s = 0; s < tr.segmentCount(); s++) {
+                g.writeStartArray();
+                g.writeNumber(tr.knot(s + 1));
+                for (int k = 1; k <= tr.degree(s); k++) {
+                    for (int a = 0; a < 3; a++) {
+                        g.writeNumber(tr.control(s, k, a));
+                    }
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("lights");
+            for (int k = 0; k < lp.size(); k++) {
+                int c = lp.rgb(k);
+                g.writeStartArray();
+                g.writeNumber(lp.time(k));
+                g.writeNumber((c >> 16) & 255);
+                g.writeNumber((c >> 8) & 255);
+                g.writeNumber(c & 255);
+                g.writeNumber(lp.fade(k) ? 1 : 0);
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+        return bytes.toByteArray();
     }
 
     private static void writeTimeline(JsonGenerator g, Timeline tl, Path dir) throws IOException {

@@ -58,6 +58,37 @@ class PlanJsonTest {
                 Double.doubleToRawLongBits(q.trajectories().get(0).control(2, 2, 1)));
     }
 
+    /**
+     * Many drones (formatted in parallel, written in order) with awkward doubles: every value
+     * comes back bit-identical, in its drone's place, and two writes give the same bytes.
+     */
+    @Test
+    void manyDronesWithAwkwardDoublesRoundTripInOrder() throws IOException {
+        java.util.Random rnd = new java.util.Random(17);
+        double[] awkward = {9.999999999999999E8, 2e-3, 5e-324, Double.MIN_NORMAL, 1.0E7, 9999999.999999998, 0.1 + 0.2,
+            -0.0, 4.35e-5, 123456789.01234567, Math.PI, 1 / 3.0};
+        int n = 400;
+        java.util.List<Trajectory> trs = new java.util.ArrayList<>();
+        java.util.List<LightProgram> lights = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double x = awkward[i % awkward.length] * (i % 2 == 0 ? 1 : -1);
+            double y = rnd.nextDouble() * 1e3 - 500;
+            double z = Double.longBitsToDouble(rnd.nextLong() & 0x3FFFFFFFFFFFFFFFL) % 1e6;
+            trs.add(Trajectory.startingAt(0, x, y, z).lineTo(1 + rnd.nextDouble(), y, x, z + 1).holdUntil(3).build());
+            lights.add(LightProgram.builder().set(0, i * 997).fadeTo(2.5, 0x00FF00 + i).build());
+        }
+        Plan p = new Plan("many", samplePlan().limits(), trs, lights, List.of(new SceneSpan("s", 0, 1, 3)));
+        byte[] b = bytes(p);
+        Plan q = PlanJson.read(new ByteArrayInputStream(b), "mem");
+        assertEquals(p.trajectories(), q.trajectories(), "every double bit-identical, every drone in its place");
+        assertEquals(p.lights(), q.lights());
+        assertArrayEquals(b, bytes(p));
+        String text = new String(b, StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"drones\":[\n{\"name\":\"drone-00001\""), "first drone follows the bracket");
+        assertTrue(text.contains("}\n,{\"name\":\"drone-00400\""), "drones separated by a newline and a comma");
+        assertTrue(text.endsWith("}]}\n"));
+    }
+
     @Test
     void samePlanGivesSameBytes() throws IOException {
         assertArrayEquals(bytes(samplePlan()), bytes(samplePlan()));
