@@ -9,6 +9,12 @@
 #   benchmarks/loop-vs-baseline.sh edit 3       # one-scene edit (count of AI+车) re-planned with
 #                                               # the cache, against a cold plan of the edited
 #                                               # show on both sides; checks plan.json bytes
+#   benchmarks/loop-vs-baseline.sh fleet 2      # the 20,000-drone fleet (benchmarks/shows/
+#                                               # fleet-20000.json, GeneratedShows.parametric's
+#                                               # show) planned, verified and exported to .skyc
+#                                               # (four Skybrush parts); this tree under -Xmx2g,
+#                                               # the baseline under its launcher's -Xmx4g;
+#                                               # prints each side's peak resident memory
 # Environment:
 #   BASELINE       commit to compare with (default cde2c0e)
 #   BASELINE_DIR   an existing checkout of it to reuse (default: a git worktree made under
@@ -41,8 +47,8 @@ cleanup() {
 trap cleanup EXIT
 
 case "$mode" in
-  cold|edit) ;;
-  *) echo "usage: $0 [cold|edit] [RUNS]" >&2; exit 2 ;;
+  cold|edit|fleet) ;;
+  *) echo "usage: $0 [cold|edit|fleet] [RUNS]" >&2; exit 2 ;;
 esac
 
 base_dir="${BASELINE_DIR:-}"
@@ -69,16 +75,18 @@ machine() {
   echo "current:  $(git -C "$root" log --oneline -1)$(git -C "$root" diff --quiet HEAD || echo ' (+ uncommitted changes)')"
 }
 
-# run SIDE_DIR OUT SHOW [extra args]: prints "wall_s cpu_s"
+# run SIDE_DIR OUT SHOW [extra args]: prints "wall_s cpu_s" (and the peak resident MB in
+# $work/rss)
 run() {
   local dir="$1" out="$2" show="$3"
   shift 3
   local t0 t1 cpu=""
   t0=$(date +%s%N)
   if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -f "%U %S" -o "$work/cpu" "$dir/starling" \
+    /usr/bin/time -f "%U %S %M" -o "$work/cpu" "$dir/starling" \
       plan "$show" --out "$out" -q "$@" >"$work/log" 2>&1 || { cat "$work/log" >&2; return 1; }
     cpu=$(awk '{printf "%.2f", $1 + $2}' "$work/cpu")
+    awk '{printf "%.0f", $3 / 1024}' "$work/cpu" >"$work/rss"
   else
     "$dir/starling" plan "$show" --out "$out" -q "$@" >"$work/log" 2>&1 || { cat "$work/log" >&2; return 1; }
   fi
@@ -120,6 +128,15 @@ for ((i = 1; i <= runs; i++)); do
     b=$(run "$base_dir" "$work/b$i" "$base_show")
     c=$(run "$root" "$work/c$i" "$cur_show" --no-cache)
     echo "run $i: baseline ${b% *} s wall (cpu ${b#* } s)   current ${c% *} s wall (cpu ${c#* } s)"
+  elif [[ "$mode" == fleet ]]; then
+    fleet="$root/benchmarks/shows/fleet-20000.json"
+    b=$(run "$base_dir" "$work/b$i" "$fleet" --export skyc)
+    brss=$(cat "$work/rss" 2>/dev/null || echo "?")
+    c=$(STARLING_JAVA_OPTS="${JAVA_OPTS:--Xmx2g}" run "$root" "$work/c$i" "$fleet" --no-cache --export skyc)
+    crss=$(cat "$work/rss" 2>/dev/null || echo "?")
+    parts=$(ls "$work/c$i"/*.skyc 2>/dev/null | wc -l)
+    echo "run $i: baseline ${b% *} s wall (cpu ${b#* } s, peak RSS ${brss} MB)   current ${c% *} s wall (cpu ${c#* } s, peak RSS ${crss} MB, ${JAVA_OPTS:--Xmx2g}, $parts .skyc parts)"
+    rm -rf "$work/b$i" "$work/c$i"
   else
     # baseline: no cache, a cold plan of the edited show; current: plan the original with the
     # cache, then re-plan the edited show in the same folder (timed), then compare with a cold
