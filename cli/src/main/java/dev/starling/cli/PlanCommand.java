@@ -122,6 +122,9 @@ public final class PlanCommand implements Callable<Integer> {
                 "keeps the last good plan.json in DIR. Stop with Ctrl-C."})
     boolean watch;
 
+    /** The plan this command last wrote to plan.json (for the show preview, which need not read it back). */
+    private Plan written;
+
     /** Stops --watch after this many re-plans (tests and scripts); negative: never. */
     @Option(names = "--watch-rounds", hidden = true, defaultValue = "-1")
     int watchRounds;
@@ -307,6 +310,7 @@ public final class PlanCommand implements Callable<Integer> {
             plan = withMusicBeside(plan, outDir, written);
             Path planFile = outDir.resolve("plan.json");
             PlanJson.write(plan, planFile);
+            this.written = plan;
             written.add(planFile.toString());
             if (cache != null) {
                 cache.commit(); // only a plan that was written adds to the cache
@@ -352,6 +356,11 @@ public final class PlanCommand implements Callable<Integer> {
      * whole show (export, preview and the ground crew need the track) and plan.json can name it
      * by a relative path. Returns the plan with its music pointing at the copy.
      */
+    /** The plan the last run wrote to plan.json, equal to reading that file back; null if none was written. */
+    Plan writtenPlan() {
+        return written;
+    }
+
     private static Plan withMusicBeside(Plan plan, Path outDir, List<String> written) throws IOException {
         Music m = plan.timeline().music();
         if (m == null) {

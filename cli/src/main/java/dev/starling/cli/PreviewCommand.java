@@ -174,10 +174,13 @@ final class PreviewCommand implements Callable<Integer> {
             args.add(a.toString());
         }
         StringWriter err = new StringWriter();
-        int code = Starling.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+        picocli.CommandLine cl = Starling.newCommandLine();
+        int code = Starling.run(cl, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
                 args.toArray(String[]::new));
         if (code == 0) {
-            return new Planned(FlightFiles.readPlan(dir.resolve("plan.json")), null, 0);
+            // the plan as written (reading the 100 MB plan.json back would cost seconds per save)
+            Plan written = ((PlanCommand) cl.getSubcommands().get("plan").getCommand()).writtenPlan();
+            return new Planned(written != null ? written : FlightFiles.readPlan(dir.resolve("plan.json")), null, 0);
         }
         String text = err.toString().strip();
         return new Planned(null, text.isEmpty() ? "the show did not plan (exit " + code + ")" : text, code);

@@ -52,7 +52,11 @@ public final class Starling implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = newCommandLine();
+        return run(newCommandLine(), out, err, args);
+    }
+
+    /** Runs {@code args} on {@code cl} (from {@link #newCommandLine}), whose commands can be asked afterwards. */
+    static int run(CommandLine cl, PrintWriter out, PrintWriter err, String... args) {
         cl.setOut(out);
         cl.setErr(err);
         try {
