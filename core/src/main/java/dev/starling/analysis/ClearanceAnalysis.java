@@ -252,7 +252,8 @@ public final class ClearanceAnalysis {
      * <p>With {@link #index} over the plan's horizontal extent, a grid of square cells lists, per
      * cell, every structure in increasing order of a lower bound on its horizontal distance from
      * the whole cell (box to box; for a bank also its outline's distance from the cell's centre
-     * less the half-diagonal, the outline distance being 1-Lipschitz). A query walks its cell's
+     * less the half-diagonal, the outline distance being 1-Lipschitz; for a tower near the cell its
+     * {@link Tower#horizontalDistanceBound} likewise). A query walks its cell's
      * list and stops at the first bound above the best so far: far from the site that is one or
      * two exact distances instead of a box test per structure. Results do not depend on the
      * index: a skipped structure is strictly farther than the nearest, so the nearest, and its
@@ -262,6 +263,8 @@ public final class ClearanceAnalysis {
         private static final byte TOWER = 0, BRIDGE = 1, BANK = 2;
         /** Cells of the grid, at most. */
         private static final int MAX_CELLS = 4096;
+        /** Towers whose box is within this of a cell's nearest bank get their footprints' bound, metres. */
+        private static final double TOWER_REFINE = 100;
         private final double[] box;
         private final double[] slack;
         private final byte[] kind;
@@ -369,17 +372,26 @@ public final class ClearanceAnalysis {
                 for (int q = lo; q < hi; q++) {
                     double cx0 = x0 + (q % cc) * cs, cy0 = y0 + (q / cc) * cs;
                     double cx1 = cx0 + cs, cy1 = cy0 + cs;
+                    double mx = 0.5 * (cx0 + cx1), my = 0.5 * (cy0 + cy1), half = cs * Math.sqrt(0.5);
+                    double nearBank = Double.POSITIVE_INFINITY;
                     for (int k = 0; k < m; k++) {
                         int o = 6 * k;
                         double ex = Math.max(0, Math.max(box[o] - cx1, cx0 - box[o + 1]));
                         double ey = Math.max(0, Math.max(box[o + 2] - cy1, cy0 - box[o + 3]));
-                        double l = Math.sqrt(ex * ex + ey * ey) - slack[k];
+                        lb[k] = Math.sqrt(ex * ex + ey * ey) - slack[k];
                         if (kind[k] == BANK) {
-                            double dc = ((Bank) ref[k]).outline().distanceTo(0.5 * (cx0 + cx1), 0.5 * (cy0 + cy1));
-                            l = Math.max(l, dc - cs * Math.sqrt(0.5));
+                            lb[k] = Math.max(lb[k], ((Bank) ref[k]).outline().distanceTo(mx, my) - half);
+                            nearBank = Math.min(nearBank, lb[k]);
+                        }
+                    }
+                    for (int k = 0; k < m; k++) {
+                        // a tower's footprint, leaning, is far tighter than its box, but costs its sections:
+                        // measured for those that may compete with the nearest bank
+                        if (kind[k] == TOWER && lb[k] < nearBank + TOWER_REFINE) {
+                            lb[k] = Math.max(lb[k], ((Tower) ref[k]).horizontalDistanceBound(mx, my) - half);
                         }
                         // shaved so that rounding never lifts it above a distance measured in the cell
-                        lb[k] = Math.max(0, l * (1 - 1e-9) - 1e-6);
+                        lb[k] = Math.max(0, lb[k] * (1 - 1e-9) - 1e-6);
                         idx[k] = k;
                     }
                     java.util.Arrays.sort(idx, (p, r) -> lb[p] != lb[r] ? Double.compare(lb[p], lb[r]) : Integer.compare(p, r));
