@@ -109,11 +109,16 @@ public final class BatteryAnalysis {
         double w2 = wx * wx + wy * wy;
         double hoverWind = hoverStill + par * w2 * Math.sqrt(w2) / eta;
         double energy = 0, air = 0;
+        LightProgram.Cursor colors = lights.cursor();
+        int firstKey = 0; // keyframes before it end before the current segment starts
         for (int s = 0; s < tr.segmentCount(); s++) {
             double a = tr.knot(s), b = tr.knot(s + 1), dur = b - a;
+            while (firstKey + 1 < lights.size() && lights.time(firstKey + 1) <= a) {
+                firstKey++;
+            }
             if (isStationary(tr, s)) {
                 if (tr.control(s, 0, 2) > p.airborneAbove()) {
-                    energy += hoverWind * dur + p.ledPower() * ledIntegral(lights, a, b) / 765.0;
+                    energy += hoverWind * dur + p.ledPower() * ledIntegral(lights, firstKey, a, b) / 765.0;
                     air += dur;
                 }
                 continue;
@@ -137,7 +142,7 @@ public final class BatteryAnalysis {
                     double air2 = ax * ax + ay * ay + az * az;
                     double power = (pih * ratio * Math.sqrt(ratio) + par * air2 * Math.sqrt(air2)
                             + mg * Math.max(0, buf[5])) / eta + p.avionicsPower();
-                    int c = lights.colorAt(t);
+                    int c = colors.colorAt(t);
                     power += p.ledPower() * (((c >> 16) & 255) + ((c >> 8) & 255) + (c & 255)) / 765.0;
                     double w = 0.5 * h * GL_W[q];
                     energy += w * power;
@@ -163,12 +168,13 @@ public final class BatteryAnalysis {
 
     /**
      * ∫ (r + g + b)(t) dt over [t0, t1] for a light program, exactly: channels are constant
-     * between keyframes, or linear into a fade keyframe (before rounding to integers).
+     * between keyframes, or linear into a fade keyframe (before rounding to integers). Keyframes
+     * before {@code from} must end at or before {@code t0} (they add nothing).
      */
-    static double ledIntegral(LightProgram lp, double t0, double t1) {
+    static double ledIntegral(LightProgram lp, int from, double t0, double t1) {
         int n = lp.size();
         double total = 0;
-        for (int k = 0; k < n; k++) {
+        for (int k = from; k < n; k++) {
             double a = lp.time(k);
             double b = k + 1 < n ? lp.time(k + 1) : Double.POSITIVE_INFINITY;
             double lo = Math.max(a, t0), hi = Math.min(b, t1);

@@ -46,8 +46,8 @@ public final class ClearanceAnalysis {
     /** Closest approach of every drone of {@code plan} to the structures of {@code site}. */
     public static ClearanceReport analyze(Plan plan, Site site, ClearanceOptions options, int threads) {
         long t0 = System.nanoTime();
-        Structures st = new Structures(site);
         int n = plan.droneCount();
+        Structures st = indexed(site, plan);
         double h = options.step(), buffer = options.buffer();
         double[][] ts = new double[n][], ds = new double[n][], vs = new double[n][];
         int[][] which = new int[n][];
@@ -186,6 +186,27 @@ public final class ClearanceAnalysis {
                 (System.nanoTime() - t0) / 1e6);
     }
 
+    /**
+     * The structures of {@code site}, indexed over the horizontal extent of {@code plan}'s control
+     * points (which holds every position: a Bézier segment lies in their convex hull).
+     */
+    static Structures indexed(Site site, Plan plan) {
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        for (Trajectory tr : plan.trajectories()) {
+            for (int s = 0; s < tr.segmentCount(); s++) {
+                for (int k = 0; k <= tr.degree(s); k++) {
+                    double x = tr.control(s, k, 0), y = tr.control(s, k, 1);
+                    x0 = Math.min(x0, x);
+                    x1 = Math.max(x1, x);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        return new Structures(site, x0, x1, y0, y1);
+    }
+
     private static double[] push(double[] stack, int sp, double ta, double da, double tb, double db) {
         if (sp + 4 > stack.length) {
             stack = Arrays.copyOf(stack, stack.length * 2);
@@ -223,20 +244,42 @@ public final class ClearanceAnalysis {
     }
 
     /**
-     * The site's structures with axis-aligned bounding boxes: a query tests every box (a lower
-     * bound on the distance) and measures exactly only the structures whose box is closer than
-     * the best so far.
+     * The site's structures with axis-aligned bounding boxes, each with a slack: the structure's
+     * distance is at least the distance to its box less its slack (a curved tower's sections are
+     * measured grown by up to |lean| / {@value Tower#SEGMENTS}, an arch rib as a tube). A query
+     * measures exactly only the structures whose lower bound is not above the best so far.
+     *
+     * <p>With {@link #index} over the plan's horizontal extent, a grid of square cells lists, per
+     * cell, every structure in increasing order of a lower bound on its horizontal distance from
+     * the whole cell (box to box; for a bank also its outline's distance from the cell's centre
+     * less the half-diagonal, the outline distance being 1-Lipschitz; for a tower near the cell its
+     * {@link Tower#horizontalDistanceBound} likewise). A query walks its cell's
+     * list and stops at the first bound above the best so far: far from the site that is one or
+     * two exact distances instead of a box test per structure. Results do not depend on the
+     * index: a skipped structure is strictly farther than the nearest, so the nearest, and its
+     * lowest index among ties, are the same as in a scan of all.
      */
     static final class Structures {
         private static final byte TOWER = 0, BRIDGE = 1, BANK = 2;
+        /** Cells of the grid, at most. */
+        private static final int MAX_CELLS = 4096;
+        /** Towers whose box is within this of a cell's nearest bank get their footprints' bound, metres. */
+        private static final double TOWER_REFINE = 100;
         private final double[] box;
+        private final double[] slack;
         private final byte[] kind;
         private final Object[] ref;
         private final double waterLevel;
+        // the grid: origin, cell size, columns and rows, per cell its structures and their bounds
+        private double gx0, gy0, cell;
+        private int cols, rows;
+        private int[][] order;
+        private double[][] bound;
 
         Structures(Site site) {
             int m = site.towers().size() + site.bridges().size() + site.banks().size();
             box = new double[6 * m];
+            slack = new double[m];
             kind = new byte[m];
             ref = new Object[m];
             waterLevel = site.waterLevel();
@@ -244,8 +287,13 @@ public final class ClearanceAnalysis {
             int k = 0;
             for (Tower t : site.towers()) {
                 t.footprint().bounds(b);
-                set(k++, TOWER, t, b[0], b[1], b[2], b[3], t.base(), t.top());
+                // sections slide by lean·s² (0 <= s < 1) and are measured grown by less than |lean| / SEGMENTS
+                double lx = t.leanX(), ly = t.leanY();
+                set(k, TOWER, t, b[0] + Math.min(0, lx), b[1] + Math.max(0, lx), b[2] + Math.min(0, ly),
+                        b[3] + Math.max(0, ly), t.base(), t.top());
+                slack[k++] = t.curved() ? Math.hypot(lx, ly) / Tower.SEGMENTS : 0;
             }
+            double[] a = new double[3];
             for (Bridge br : site.bridges()) {
                 double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
                 double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
@@ -269,12 +317,101 @@ public final class ClearanceAnalysis {
                     z0 = Math.min(z0, p.base());
                     z1 = Math.max(z1, p.top());
                 }
+                if (br.arch() != null) {
+                    // the ribs' polyline points, measured as a tube of diameter ARCH_RIB
+                    for (int side = -1; side <= 1; side += 2) {
+                        for (int q = 0; q <= Bridge.ARCH_SECTIONS; q++) {
+                            br.archPoint(side, q, a);
+                            x0 = Math.min(x0, a[0]);
+                            x1 = Math.max(x1, a[0]);
+                            y0 = Math.min(y0, a[1]);
+                            y1 = Math.max(y1, a[1]);
+                            z0 = Math.min(z0, a[2]);
+                            z1 = Math.max(z1, a[2]);
+                        }
+                    }
+                    slack[k] = Bridge.ARCH_RIB / 2;
+                }
                 set(k++, BRIDGE, br, x0, x1, y0, y1, z0, z1);
             }
             for (Bank bank : site.banks()) {
                 bank.outline().bounds(b);
                 set(k++, BANK, bank, b[0], b[1], b[2], b[3], Math.min(waterLevel, bank.elevation()), bank.elevation());
             }
+        }
+
+        /**
+         * The structures of {@code site} with a grid over {@code x0..x1 × y0..y1} (the region the
+         * queries fall in; a query outside it scans every box).
+         */
+        Structures(Site site, double x0, double x1, double y0, double y1) {
+            this(site);
+            index(x0, x1, y0, y1);
+        }
+
+        private void index(double x0, double x1, double y0, double y1) {
+            int m = kind.length;
+            if (m == 0 || !(x1 >= x0) || !(y1 >= y0) || !Double.isFinite(x1 - x0) || !Double.isFinite(y1 - y0)) {
+                return;
+            }
+            double w = Math.max(x1 - x0, 1e-3), h = Math.max(y1 - y0, 1e-3);
+            double c = Math.max(0.5, Math.sqrt(w * h / MAX_CELLS));
+            int nc = (int) Math.ceil(w / c) + 1, nr = (int) Math.ceil(h / c) + 1;
+            while ((long) nc * nr > 2L * MAX_CELLS) {
+                c *= 1.25;
+                nc = (int) Math.ceil(w / c) + 1;
+                nr = (int) Math.ceil(h / c) + 1;
+            }
+            double cs = c;
+            int cc = nc;
+            int[][] ord = new int[nc * nr][];
+            double[][] bnd = new double[nc * nr][];
+            Parallel.forRanges(nc * nr, 16, Parallel.defaultThreads(), (chunk, lo, hi) -> {
+                double[] lb = new double[m];
+                Integer[] idx = new Integer[m];
+                for (int q = lo; q < hi; q++) {
+                    double cx0 = x0 + (q % cc) * cs, cy0 = y0 + (q / cc) * cs;
+                    double cx1 = cx0 + cs, cy1 = cy0 + cs;
+                    double mx = 0.5 * (cx0 + cx1), my = 0.5 * (cy0 + cy1), half = cs * Math.sqrt(0.5);
+                    double nearBank = Double.POSITIVE_INFINITY;
+                    for (int k = 0; k < m; k++) {
+                        int o = 6 * k;
+                        double ex = Math.max(0, Math.max(box[o] - cx1, cx0 - box[o + 1]));
+                        double ey = Math.max(0, Math.max(box[o + 2] - cy1, cy0 - box[o + 3]));
+                        lb[k] = Math.sqrt(ex * ex + ey * ey) - slack[k];
+                        if (kind[k] == BANK) {
+                            lb[k] = Math.max(lb[k], ((Bank) ref[k]).outline().distanceTo(mx, my) - half);
+                            nearBank = Math.min(nearBank, lb[k]);
+                        }
+                    }
+                    for (int k = 0; k < m; k++) {
+                        // a tower's footprint, leaning, is far tighter than its box, but costs its sections:
+                        // measured for those that may compete with the nearest bank
+                        if (kind[k] == TOWER && lb[k] < nearBank + TOWER_REFINE) {
+                            lb[k] = Math.max(lb[k], ((Tower) ref[k]).horizontalDistanceBound(mx, my) - half);
+                        }
+                        // shaved so that rounding never lifts it above a distance measured in the cell
+                        lb[k] = Math.max(0, lb[k] * (1 - 1e-9) - 1e-6);
+                        idx[k] = k;
+                    }
+                    java.util.Arrays.sort(idx, (p, r) -> lb[p] != lb[r] ? Double.compare(lb[p], lb[r]) : Integer.compare(p, r));
+                    int[] o = new int[m];
+                    double[] v = new double[m];
+                    for (int k = 0; k < m; k++) {
+                        o[k] = idx[k];
+                        v[k] = lb[idx[k]];
+                    }
+                    ord[q] = o;
+                    bnd[q] = v;
+                }
+            });
+            gx0 = x0;
+            gy0 = y0;
+            cell = c;
+            cols = nc;
+            rows = nr;
+            order = ord;
+            bound = bnd;
         }
 
         private void set(int k, byte type, Object o, double x0, double x1, double y0, double y1, double z0, double z1) {
@@ -296,8 +433,8 @@ public final class ClearanceAnalysis {
          * Distance (m) from (x, y, z) to the nearest structure, its index into {@code which[0]}
          * (−1 if none; ties go to the lowest index). {@code which[0]} on entry, if a valid index,
          * is a hint: measured first, it is usually the nearest again (the caller's previous
-         * sample), so that every box farther than it is skipped without an exact distance. The
-         * result does not depend on the hint.
+         * sample), so that every structure farther than it is skipped without an exact distance.
+         * The result does not depend on the hint.
          */
         double nearest(double x, double y, double z, int[] which) {
             double best = Double.POSITIVE_INFINITY;
@@ -307,26 +444,56 @@ public final class ClearanceAnalysis {
                 best = distance(hint, x, y, z);
                 arg = hint;
             }
-            for (int k = 0; k < kind.length; k++) {
-                if (k == hint) {
-                    continue;
+            int q = -1;
+            if (order != null) {
+                double fx = (x - gx0) / cell, fy = (y - gy0) / cell;
+                if (fx >= 0 && fy >= 0 && fx < cols && fy < rows) {
+                    q = (int) fy * cols + (int) fx;
                 }
-                int o = 6 * k;
-                double ex = Math.max(0, Math.max(box[o] - x, x - box[o + 1]));
-                double ey = Math.max(0, Math.max(box[o + 2] - y, y - box[o + 3]));
-                double ez = Math.max(0, Math.max(box[o + 4] - z, z - box[o + 5]));
-                double lb2 = ex * ex + ey * ey + ez * ez;
-                if (lb2 > best * best) {
-                    continue; // strictly farther: cannot be nearer, nor tie
+            }
+            if (q < 0) {
+                for (int k = 0; k < kind.length; k++) {
+                    if (k != hint && mayBeWithin(k, x, y, z, best)) {
+                        double d = distance(k, x, y, z);
+                        if (d < best || (d == best && k < arg)) {
+                            best = d;
+                            arg = k;
+                        }
+                    }
                 }
-                double d = distance(k, x, y, z);
-                if (d < best || (d == best && k < arg)) {
-                    best = d;
-                    arg = k;
+            } else {
+                int[] o = order[q];
+                double[] lb = bound[q];
+                for (int r = 0; r < o.length; r++) {
+                    if (lb[r] > best) {
+                        break; // this one and all after it are strictly farther
+                    }
+                    int k = o[r];
+                    if (k != hint && mayBeWithin(k, x, y, z, best)) {
+                        double d = distance(k, x, y, z);
+                        if (d < best || (d == best && k < arg)) {
+                            best = d;
+                            arg = k;
+                        }
+                    }
                 }
             }
             which[0] = arg;
             return best;
+        }
+
+        /** False when structure {@code k}'s box, less its slack, is strictly farther than {@code best}. */
+        private boolean mayBeWithin(int k, double x, double y, double z, double best) {
+            int o = 6 * k;
+            double ex = Math.max(0, Math.max(box[o] - x, x - box[o + 1]));
+            double ey = Math.max(0, Math.max(box[o + 2] - y, y - box[o + 3]));
+            double ez = Math.max(0, Math.max(box[o + 4] - z, z - box[o + 5]));
+            double lb2 = ex * ex + ey * ey + ez * ez;
+            if (slack[k] == 0) {
+                return !(lb2 > best * best);
+            }
+            // shaved like the grid's bounds: a tower's or arch's distance is computed, not exact
+            return !((Math.sqrt(lb2) - slack[k]) * (1 - 1e-9) - 1e-6 > best);
         }
 
         /** Exact distance (m) from (x, y, z) to structure {@code k}; 0 inside it. */

@@ -93,11 +93,44 @@ public record Tower(String name, Polygon footprint, double base, double height, 
         double best = Double.POSITIVE_INFINITY;
         double lean = Math.hypot(leanX, leanY);
         int n = sections();
+        double[] fb = new double[4];
+        footprint.bounds(fb);
+        // nearest section first (the one level with z), so that the others mostly fall to their boxes
+        int k0 = (int) Math.max(0, Math.min(n - 1, Math.floor((z - base) / height * n)));
+        for (int r = 0; r < n; r++) {
+            int k = r <= k0 ? k0 - r : r;
+            double s = (k + 0.5) / n;
+            double grow = lean * (k + 0.75) / ((double) n * n);
+            double ox = leanX * s * s, oy = leanY * s * s, z0 = sectionZ(k), z1 = sectionZ(k + 1);
+            // the section's box: its distance bounds the prism's from below; shaved against rounding
+            double ex = Math.max(0, Math.max(fb[0] + ox - x, x - fb[1] - ox));
+            double ey = Math.max(0, Math.max(fb[2] + oy - y, y - fb[3] - oy));
+            double ez = Math.max(0, Math.max(z0 - z, z - z1));
+            if ((Math.sqrt(ex * ex + ey * ey + ez * ez) - grow) * (1 - 1e-9) - 1e-6 > best) {
+                continue; // farther than a section already measured: cannot lower the minimum
+            }
+            double d = prismDistance(x, y, z, ox, oy, z0, z1) - grow;
+            best = Math.min(best, Math.max(0, d));
+        }
+        return best;
+    }
+
+    /**
+     * A lower bound on {@link #distanceTo}(x, y, z) for every z: the horizontal part of each
+     * section's measure (0 inside a footprint). Like the distance it is 1-Lipschitz in (x, y).
+     * O(sections × footprint vertices).
+     */
+    public double horizontalDistanceBound(double x, double y) {
+        if (!curved()) {
+            return footprint.distanceTo(x, y);
+        }
+        double best = Double.POSITIVE_INFINITY;
+        double lean = Math.hypot(leanX, leanY);
+        int n = sections();
         for (int k = 0; k < n; k++) {
             double s = (k + 0.5) / n;
             double grow = lean * (k + 0.75) / ((double) n * n);
-            double d = prismDistance(x, y, z, leanX * s * s, leanY * s * s, sectionZ(k), sectionZ(k + 1)) - grow;
-            best = Math.min(best, Math.max(0, d));
+            best = Math.min(best, Math.max(0, footprint.distanceTo(x - leanX * s * s, y - leanY * s * s) - grow));
         }
         return best;
     }

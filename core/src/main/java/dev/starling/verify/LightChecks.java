@@ -1,5 +1,6 @@
 package dev.starling.verify;
 
+import dev.starling.base.Parallel;
 import dev.starling.light.LightProgram;
 import dev.starling.show.LightLimits;
 import dev.starling.trajectory.Trajectory;
@@ -47,10 +48,10 @@ final class LightChecks {
 
     /** The checks, on {@code flights} spanning {@code startTime..endTime} (show seconds, as the flight table has them). */
     static void run(List<Trajectory> flights, double startTime, double endTime, Lights lights, double ground,
-                    List<CheckResult> results, List<Violation> all) {
+                    int threads, List<CheckResult> results, List<Violation> all) {
         results.add(range(lights.programs()));
-        results.add(flashes(flights, startTime, endTime, lights.programs(), lights.limits(), all));
-        results.add(lit(flights, lights.programs(), lights.limits(), ground, all));
+        results.add(flashes(flights, startTime, endTime, lights.programs(), lights.limits(), threads, all));
+        results.add(lit(flights, lights.programs(), lights.limits(), ground, threads, all));
     }
 
     private static CheckResult range(List<LightProgram> lights) {
@@ -150,7 +151,8 @@ final class LightChecks {
     }
 
     private static CheckResult flashes(List<Trajectory> flights, double startTime, double endTime,
-                                       List<LightProgram> lights, LightLimits lim, List<Violation> all) {
+                                       List<LightProgram> lights, LightLimits lim, int threads,
+                                       List<Violation> all) {
         int n = flights.size();
         double t0 = n == 0 ? 0 : Math.floor(startTime) - 1;
         double end = n == 0 ? 0 : endTime + 1;
@@ -159,14 +161,19 @@ final class LightChecks {
         int[][] hist = new int[windows][];
         int[] cnt = new int[windows];
         int[] touched = new int[windows];
-        double[][] holder = {new double[64]};
         double[][] swingTimes = new double[n][];
+        Parallel.forRanges(n, Math.max(1, threads) * 4, threads, (chunk, lo, hi) -> {
+            double[][] holder = {new double[64]};
+            for (int i = lo; i < hi; i++) {
+                int m = swings(lights.get(i), lim.flashContrast(), holder);
+                swingTimes[i] = Arrays.copyOf(holder[0], m);
+            }
+        });
         for (int i = 0; i < n; i++) {
-            int m = swings(lights.get(i), lim.flashContrast(), holder);
-            swingTimes[i] = Arrays.copyOf(holder[0], m);
             int nt = 0;
-            for (int k = 0; k < m; k++) {
-                for (int j : windowsOf(swingTimes[i][k], t0, windows)) {
+            for (double t : swingTimes[i]) {
+                int hi = windowHi(t, t0, windows);
+                for (int j = windowLo(t, t0); j <= hi; j++) {
                     if (cnt[j]++ == 0) {
                         touched[nt++] = j;
                     }
@@ -211,7 +218,8 @@ final class LightChecks {
             double droneWorst = -1, droneTime = Double.NaN;
             int nt = 0;
             for (double t : ts) {
-                for (int j : windowsOf(t, t0, windows)) {
+                int hi = windowHi(t, t0, windows);
+                for (int j = windowLo(t, t0); j <= hi; j++) {
                     if (cnt[j]++ == 0) {
                         touched[nt++] = j;
                     }
@@ -238,72 +246,36 @@ final class LightChecks {
                 worstWindow < 0 ? Double.NaN : t0 + worstWindow * WINDOW_STEP, count);
     }
 
-    /** Indices of the one-second windows [t0 + j·step, t0 + j·step + 1) that contain {@code t}. */
-    private static int[] windowsOf(double t, double t0, int windows) {
-        int hi = (int) Math.floor((t - t0) * WINDOWS_PER_SECOND + 1e-9);
-        int lo = hi - WINDOWS_PER_SECOND + 1;
-        lo = Math.max(0, lo);
-        hi = Math.min(windows - 1, hi);
-        int[] out = new int[Math.max(0, hi - lo + 1)];
-        for (int j = lo; j <= hi; j++) {
-            out[j - lo] = j;
-        }
-        return out;
+    /*
+     * The one-second windows [t0 + j·step, t0 + j·step + 1) that contain t are j = windowLo..windowHi
+     * (none when windowHi < windowLo).
+     */
+    private static int windowLo(double t, double t0) {
+        return Math.max(0, (int) Math.floor((t - t0) * WINDOWS_PER_SECOND + 1e-9) - WINDOWS_PER_SECOND + 1);
+    }
+
+    private static int windowHi(double t, double t0, int windows) {
+        return Math.min(windows - 1, (int) Math.floor((t - t0) * WINDOWS_PER_SECOND + 1e-9));
     }
 
     private static CheckResult lit(List<Trajectory> flights, List<LightProgram> lights, LightLimits lim, double ground,
-                                   List<Violation> all) {
+                                   int threads, List<Violation> all) {
         boolean checked = lim.darkOnGround() || lim.darkDuringTakeoff();
         if (!checked) {
             return new CheckResult(Check.LIGHT_GROUND, false, 0, Double.NaN, -1, -1, Double.NaN, 0);
         }
+        int n = flights.size();
+        double[] worstOf = new double[n], timeOf = new double[n];
+        Parallel.forRanges(n, Math.max(1, threads) * 4, threads, (chunk, lo, hi) -> {
+            double[] pos = new double[3], vel = new double[3];
+            for (int i = lo; i < hi; i++) {
+                litOnGround(flights.get(i), lights.get(i).cursor(), lim, ground, pos, vel, worstOf, timeOf, i);
+            }
+        });
         double worst = Double.NaN, wt = Double.NaN;
         int wi = -1, count = 0;
-        double[] pos = new double[3], vel = new double[3];
-        for (int i = 0; i < flights.size(); i++) {
-            Trajectory tr = flights.get(i);
-            LightProgram lp = lights.get(i);
-            double a = tr.startTime(), b = tr.endTime();
-            double droneWorst = 0, droneT = Double.NaN;
-            boolean takeoff = true;
-            long steps = (long) Math.ceil((b - a) / GROUND_STEP);
-            // forward from the start: on the ground, then the takeoff climb
-            for (long s = 0; s <= steps; s++) {
-                double t = Math.min(b, a + s * GROUND_STEP);
-                tr.position(t, pos, 0);
-                boolean onGround = pos[2] <= ground;
-                if (!onGround && takeoff) {
-                    tr.velocity(t, vel, 0);
-                    takeoff = vel[2] > 1e-6;
-                }
-                boolean mustBeDark = (onGround && lim.darkOnGround()) || (!onGround && takeoff && lim.darkDuringTakeoff());
-                if (!mustBeDark) {
-                    if (!onGround && !takeoff) {
-                        break;
-                    }
-                    continue;
-                }
-                double v = brightness(lp.colorAt(t));
-                if (v > droneWorst) {
-                    droneWorst = v;
-                    droneT = t;
-                }
-            }
-            if (lim.darkOnGround()) {
-                // backward from the end: on the ground after landing
-                for (long s = 0; s <= steps; s++) {
-                    double t = Math.max(a, b - s * GROUND_STEP);
-                    tr.position(t, pos, 0);
-                    if (pos[2] > ground) {
-                        break;
-                    }
-                    double v = brightness(lp.colorAt(t));
-                    if (v > droneWorst) {
-                        droneWorst = v;
-                        droneT = t;
-                    }
-                }
-            }
+        for (int i = 0; i < n; i++) {
+            double droneWorst = worstOf[i], droneT = timeOf[i];
             if (wi < 0 || droneWorst > worst) {
                 worst = droneWorst;
                 wi = i;
@@ -315,6 +287,54 @@ final class LightChecks {
             }
         }
         return new CheckResult(Check.LIGHT_GROUND, true, 0, worst, wi, -1, wt, count);
+    }
+
+    /** Drone {@code i}'s brightest light tick that must be dark, and its time, into {@code worstOf[i]}, {@code timeOf[i]}. */
+    private static void litOnGround(Trajectory tr, LightProgram.Cursor lp, LightLimits lim, double ground,
+                                    double[] pos, double[] vel, double[] worstOf, double[] timeOf, int i) {
+        double a = tr.startTime(), b = tr.endTime();
+        double droneWorst = 0, droneT = Double.NaN;
+        boolean takeoff = true;
+        long steps = (long) Math.ceil((b - a) / GROUND_STEP);
+        // forward from the start: on the ground, then the takeoff climb
+        for (long s = 0; s <= steps; s++) {
+            double t = Math.min(b, a + s * GROUND_STEP);
+            tr.position(t, pos, 0);
+            boolean onGround = pos[2] <= ground;
+            if (!onGround && takeoff) {
+                tr.velocity(t, vel, 0);
+                takeoff = vel[2] > 1e-6;
+            }
+            boolean mustBeDark = (onGround && lim.darkOnGround()) || (!onGround && takeoff && lim.darkDuringTakeoff());
+            if (!mustBeDark) {
+                if (!onGround && !takeoff) {
+                    break;
+                }
+                continue;
+            }
+            double v = brightness(lp.colorAt(t));
+            if (v > droneWorst) {
+                droneWorst = v;
+                droneT = t;
+            }
+        }
+        if (lim.darkOnGround()) {
+            // backward from the end: on the ground after landing
+            for (long s = 0; s <= steps; s++) {
+                double t = Math.max(a, b - s * GROUND_STEP);
+                tr.position(t, pos, 0);
+                if (pos[2] > ground) {
+                    break;
+                }
+                double v = brightness(lp.colorAt(t));
+                if (v > droneWorst) {
+                    droneWorst = v;
+                    droneT = t;
+                }
+            }
+        }
+        worstOf[i] = droneWorst;
+        timeOf[i] = droneT;
     }
 
     /** Largest channel over 255, in percent. */

@@ -123,7 +123,7 @@ public final class Verifier {
         results.add(geofence(limits.geofence() != null, dc, all));
         results.add(groundSpacing(ft, limits.minSeparation(), g, all));
         if (lightsOf != null) {
-            LightChecks.run(flights, ft.startTime, ft.endTime, lightsOf, g, results, all);
+            LightChecks.run(flights, ft.startTime, ft.endTime, lightsOf, g, threads, results, all);
         }
         all.sort(Comparator.comparingDouble(Violation::time).thenComparing(Violation::check)
                 .thenComparingInt(Violation::droneA).thenComparingInt(Violation::droneB));

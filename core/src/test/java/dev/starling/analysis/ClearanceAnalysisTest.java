@@ -115,4 +115,61 @@ class ClearanceAnalysisTest {
             assertTrue(d <= s.distanceToStructures(x, y, z) + 1e-9);
         }
     }
+
+    /** A leaning tower, an arched bridge, a concave bank and a straight tower, close together. */
+    private static Site crowdedSite() {
+        Tower lean = new Tower("Leaning", Polygon.rectangle(60, 0, 20, 20, 5), 0, 200, 0xFFFFFF, -30, 4, Tower.WINDOWS);
+        Tower straight = new Tower("Straight", Polygon.rectangle(-40, 60, 15, 25, 0), 0, 80, 0xFFFFFF);
+        Bridge arch = new Bridge("Arch", new double[][] {{-200, -60}, {0, -70}, {200, -60}}, 30, 20, 3, List.of(),
+                0xFFFFFF, new Bridge.Arch(0.2, 0.8, 90));
+        Bank bank = new Bank("Concave", Polygon.of(new double[][] {{-300, 100}, {300, 100}, {300, 250}, {0, 140},
+                {-300, 250}}), 20, 0);
+        return new Site("crowded", "", -2, new ShowBox(-100, -50, 0, 100, 50, 200), List.of(), List.of(bank),
+                List.of(lean, straight), List.of(arch), List.of());
+    }
+
+    @Test
+    void indexedNearestEqualsTheScanOfEveryStructureBitForBit() {
+        // Near a leaning tower's roof and an arch's crown a box of the unleaned footprint or of the
+        // deck alone would undercut nothing: the nearest must equal the scan of all, exactly.
+        for (Site s : List.of(site(), crowdedSite())) {
+            ClearanceAnalysis.Structures plain = new ClearanceAnalysis.Structures(s);
+            ClearanceAnalysis.Structures grid = new ClearanceAnalysis.Structures(s, -250, 250, -150, 200);
+            int[] k = new int[1], g = new int[1];
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+            for (int i = 0; i < 20_000; i++) {
+                // anywhere (some outside the grid), around the leaning roof, around the arch's crown
+                double x, y, z;
+                if (i % 3 == 0) {
+                    x = rnd.nextDouble(-300, 300);
+                    y = rnd.nextDouble(-200, 260);
+                    z = rnd.nextDouble(-5, 260);
+                } else if (i % 3 == 1) {
+                    x = rnd.nextDouble(0, 100);
+                    y = rnd.nextDouble(-30, 30);
+                    z = rnd.nextDouble(140, 230);
+                } else {
+                    x = rnd.nextDouble(-120, 120);
+                    y = rnd.nextDouble(-100, -30);
+                    z = rnd.nextDouble(60, 140);
+                }
+                double scan = Double.POSITIVE_INFINITY;
+                int arg = -1;
+                for (int q = 0; q < plain.size(); q++) {
+                    double d = plain.distance(q, x, y, z);
+                    if (d < scan) {
+                        scan = d;
+                        arg = q;
+                    }
+                }
+                if (rnd.nextInt(4) == 0) {
+                    g[0] = rnd.nextInt(-1, plain.size()); // any hint, even a poor one
+                }
+                assertEquals(scan, grid.nearest(x, y, z, g), 0, "indexed at " + x + ", " + y + ", " + z);
+                assertEquals(arg, g[0]);
+                assertEquals(scan, plain.nearest(x, y, z, k), 0, "boxes at " + x + ", " + y + ", " + z);
+                assertEquals(arg, k[0]);
+            }
+        }
+    }
 }

@@ -240,6 +240,28 @@ class SiteTest {
     }
 
     @Test
+    void aCurvedTowersDistanceEqualsTheMinimumOverEverySectionBitForBit() {
+        // distanceTo skips sections by their boxes; the minimum over all of them, each measured,
+        // must come out the same to the last bit; horizontalDistanceBound never exceeds it
+        Tower t = new Tower("sail", Polygon.rectangle(10, -5, 36, 28, 12), 5, 240, 0xffffff, -28, 9, Tower.WINDOWS);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        double lean = Math.hypot(-28, 9);
+        int n = Tower.SEGMENTS;
+        for (int trial = 0; trial < 20_000; trial++) {
+            double x = rnd.nextDouble(-150, 150), y = rnd.nextDouble(-150, 150), z = rnd.nextDouble(-30, 300);
+            double all = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < n; k++) {
+                double s = (k + 0.5) / n, grow = lean * (k + 0.75) / ((double) n * n);
+                double dh = t.footprint().distanceTo(x + 28 * s * s, y - 9 * s * s);
+                double dv = Math.max(0, Math.max(t.sectionZ(k) - z, z - t.sectionZ(k + 1)));
+                all = Math.min(all, Math.max(0, Math.sqrt(dh * dh + dv * dv) - grow));
+            }
+            assertEquals(all, t.distanceTo(x, y, z), 0, "at " + x + ", " + y + ", " + z);
+            assertTrue(t.horizontalDistanceBound(x, y) <= all, "horizontal bound at " + x + ", " + y);
+        }
+    }
+
+    @Test
     void anArchIsMeasuredAsTheRibsTheRendererDraws() {
         Bridge b = new Bridge("arch", new double[][] {{0, -500}, {0, 500}}, 40, 30, 4, List.of(), 0xffb060,
                 new Bridge.Arch(0.2, 0.8, 100));
