@@ -3,6 +3,9 @@ package dev.starling.plan;
 import dev.starling.assign.Assigner;
 import dev.starling.assign.Assignment;
 import dev.starling.assign.Certificate;
+import dev.starling.base.Parallel;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The planner's assignments in canonical order: the start points are sorted by (x, y, z) before
@@ -54,6 +57,91 @@ public final class Assignments {
         Certificate c = s.certificate();
         return new Assignment(target, Assigner.cost(ax, ay, az, bx, by, bz, target), new Certificate(c.quantisation(),
                 u, c.columnDuals(), c.maxViolation(), c.maxAssignedSlack(), c.gapBound()));
+    }
+
+    /**
+     * Assignments solved ahead of time, concurrently, then handed out by content. A show's
+     * transitions are independent once its formations are sampled: each start set is the point
+     * set the previous scene ends on, whichever drone holds which point, and with the canonical
+     * order a solve depends on the sets alone. So the planner lists every problem first, this
+     * solves them on up to {@code threads} threads (each solve deterministic and independent of
+     * the others), and the planner's sequential pass then asks for each one as before.
+     *
+     * <p>{@link #solve} answers a problem from the results only when its canonical start points
+     * and its goal points are bitwise those solved ahead; anything else, and any problem whose
+     * solve ahead failed, goes to the underlying solver, so the answers, and the errors with the
+     * order they surface in, are exactly those of solving one problem after another.
+     *
+     * <p>Cost: the solves, over min(threads, problems) threads; memory: all results at once
+     * (O(n) each), and up to {@code threads} solvers' working sets at a time.
+     */
+    public static final class Ahead implements Solver {
+        private final Solver solver;
+        private final double[][][] problems;
+        private final Assignment[] results;
+        private final double[] millis;
+
+        /**
+         * Solves {@code problems} (each {ax, ay, az, bx, by, bz}, start points in any order) by
+         * {@code solver} on canonical order, in the order {@code first} lists (every index once),
+         * on up to {@code threads} threads; {@code done} is called, one call at a time, after each.
+         */
+        public Ahead(Solver solver, List<double[][]> problems, int[] first, int threads, Runnable done) {
+            int m = problems.size();
+            if (first.length != m) {
+                throw new IllegalArgumentException(first.length + " indices for " + m + " problems");
+            }
+            this.solver = solver;
+            this.problems = new double[m][][];
+            this.results = new Assignment[m];
+            this.millis = new double[m];
+            Object lock = new Object();
+            Parallel.forEach(m, threads, t -> {
+                int k = first[t];
+                double[][] p = problems.get(k);
+                int[] order = canonicalOrder(p[0], p[1], p[2]);
+                double[][] q = {permuted(p[0], order), permuted(p[1], order), permuted(p[2], order), p[3], p[4], p[5]};
+                long t0 = System.nanoTime();
+                Assignment a;
+                try {
+                    a = solver.solve(q[0], q[1], q[2], q[3], q[4], q[5]);
+                } catch (RuntimeException e) {
+                    a = null; // solved again, in sequence, so that it fails where it would have
+                }
+                double ms = (System.nanoTime() - t0) / 1e6;
+                synchronized (lock) {
+                    this.problems[k] = q;
+                    results[k] = a;
+                    millis[k] = ms;
+                    done.run();
+                }
+            });
+        }
+
+        /** Wall time of problem k's solve ahead, ms (its own thread's; solves overlap). */
+        public double millis(int k) {
+            return millis[k];
+        }
+
+        @Override
+        public Assignment solve(double[] ax, double[] ay, double[] az, double[] bx, double[] by, double[] bz) {
+            for (int k = 0; k < problems.length; k++) {
+                double[][] q = problems[k];
+                if (results[k] != null && Arrays.equals(q[3], bx) && Arrays.equals(q[4], by) && Arrays.equals(q[5], bz)
+                        && Arrays.equals(q[0], ax) && Arrays.equals(q[1], ay) && Arrays.equals(q[2], az)) {
+                    return results[k];
+                }
+            }
+            return solver.solve(ax, ay, az, bx, by, bz);
+        }
+
+        private static double[] permuted(double[] x, int[] order) {
+            double[] out = new double[x.length];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = x[order[k]];
+            }
+            return out;
+        }
     }
 
     /** Indices sorted by (x, y, z), then by index: a permutation. */

@@ -3,6 +3,7 @@ package dev.starling.plan;
 import dev.starling.InputException;
 import dev.starling.assign.Assigner;
 import dev.starling.assign.Assignment;
+import dev.starling.base.Parallel;
 import dev.starling.formation.SceneMotion;
 import dev.starling.formation.Targets;
 import dev.starling.light.LightProgram;
@@ -55,6 +56,12 @@ public final class ShowPlanner {
      * keeps the exported files, not just the plan, within the limits.
      */
     public static final double LIMIT_USE = 0.999;
+
+    /**
+     * Most assignments solved at once: each solver holds O(n) working memory (~50 MB at 20,000
+     * drones), and every solve already spreads its O(n²) scans over all processors.
+     */
+    static final int MAX_ASSIGN_THREADS = 4;
 
     private ShowPlanner() {
     }
@@ -114,6 +121,28 @@ public final class ShowPlanner {
         return TimeScaling.ceilMs(fastest / (LIMIT_USE * lim.maxAcceleration()));
     }
 
+    /**
+     * The points a moving scene ends on, where the next move starts: its motion's positions at
+     * its end, and when it ends moving, where the drones come to rest after their ramp (see
+     * {@link #ramp}). Indexed like {@code m}; as a set the same for m.forDrones(σ), since every
+     * drone's point is computed from its own target alone.
+     */
+    private static double[][] exitPoints(SceneMotion m, Limits limits) {
+        int n = m.size();
+        double[] x = new double[n], y = new double[n], z = new double[n];
+        m.positions(m.end(), x, y, z);
+        double[][] u = movingAt(m, m.end(), true);
+        double d = ramp(u, limits);
+        if (u != null) {
+            for (int i = 0; i < n; i++) {
+                x[i] += u[0][i] * d / 2;
+                y[i] += u[1][i] * d / 2;
+                z[i] += u[2][i] * d / 2;
+            }
+        }
+        return new double[][] {x, y, z};
+    }
+
     /** Velocities [3][n] of a motion at τ ({@code fromLeft}: arriving), or null when every drone is at rest there. */
     private static double[][] movingAt(SceneMotion m, double tau, boolean fromLeft) {
         int n = m.size();
@@ -160,11 +189,16 @@ public final class ShowPlanner {
 
         double[] cx = padX, cy = padY, cz = filled(n, h);
         steps.add(new Step(StepKind.TAKEOFF, "takeoff", cx, cy, cz, dark, null, 0, -1, 0, 0));
-        int total = show.scenes().size() + 1;
-        for (int k = 0; k < show.scenes().size(); k++) {
-            Scene scene = show.scenes().get(k);
+        int scenes = show.scenes().size();
+        // every scene's goal points, and the point set it ends on (in target order): the
+        // transitions' problems, known before any of them is solved, so solved concurrently
+        SceneMotion[] motions = new SceneMotion[scenes];
+        double[][][] goals = new double[scenes][][];
+        double[][][] launch = new double[scenes][][];
+        List<double[][]> problems = new ArrayList<>();
+        double[][] from = {cx, cy, cz};
+        for (int k = 0; k < scenes; k++) {
             Targets g = targets.get(k);
-            progress.update((double) k / total, "assigning " + scene.name());
             SceneMotion moving = SceneMotion.of(show, k, g);
             double[] gx = g.x(), gy = g.y(), gz = g.z();
             double[][] launchV = null;
@@ -185,9 +219,43 @@ public final class ShowPlanner {
                     }
                 }
             }
-            long t0 = System.nanoTime();
-            Assignment a = Assignments.solve(solver, cx, cy, cz, gx, gy, gz);
-            double ms = (System.nanoTime() - t0) / 1e6;
+            motions[k] = moving;
+            goals[k] = new double[][] {gx, gy, gz};
+            launch[k] = launchV;
+            problems.add(new double[][] {from[0], from[1], from[2], gx, gy, gz});
+            from = moving == null ? goals[k] : exitPoints(moving, show.limits());
+        }
+        boolean landingSolved = !show.landing().returnHome();
+        double[] lz = filled(n, h);
+        if (landingSolved) {
+            problems.add(new double[][] {from[0], from[1], from[2], padX, padY, lz});
+        }
+        // the launch and landing layers (ground grid to a formation and back) are the largest
+        // solves: started first, so that the others fill in beside them
+        int m = problems.size();
+        int[] first = new int[m];
+        int f = 0;
+        if (landingSolved && m > 1) {
+            first[f++] = 0;
+            first[f++] = m - 1;
+        }
+        for (int k = f == 0 ? 0 : 1; f < m; k++) {
+            first[f++] = k;
+        }
+        int[] solved = {0};
+        progress.update(0, "assigning " + m + " transitions");
+        Assignments.Ahead ahead = new Assignments.Ahead(solver, problems, first,
+                Math.min(MAX_ASSIGN_THREADS, Parallel.defaultThreads()),
+                () -> progress.update((double) ++solved[0] / (m + 1), "assigned " + solved[0] + " of " + m));
+
+        for (int k = 0; k < scenes; k++) {
+            Scene scene = show.scenes().get(k);
+            Targets g = targets.get(k);
+            SceneMotion moving = motions[k];
+            double[] gx = goals[k][0], gy = goals[k][1], gz = goals[k][2];
+            double[][] launchV = launch[k];
+            Assignment a = Assignments.solve(ahead, cx, cy, cz, gx, gy, gz);
+            double ms = ahead.millis(k);
             double[] nx = new double[n], ny = new double[n], nz = new double[n];
             int[] rgb = new int[n];
             int[] to = a.target();
@@ -223,31 +291,20 @@ public final class ShowPlanner {
             if (moving != null) {
                 // the next move starts where the motion ends (it ends within the hold), and when
                 // it ends moving, where the drones come to rest after their ramp
-                cx = new double[n];
-                cy = new double[n];
-                cz = new double[n];
-                moving.positions(moving.end(), cx, cy, cz);
-                double[][] u = movingAt(moving, moving.end(), true);
-                double d = ramp(u, show.limits());
-                if (u != null) {
-                    for (int i = 0; i < n; i++) {
-                        cx[i] += u[0][i] * d / 2;
-                        cy[i] += u[1][i] * d / 2;
-                        cz[i] += u[2][i] * d / 2;
-                    }
-                }
+                double[][] e = exitPoints(moving, show.limits());
+                cx = e[0];
+                cy = e[1];
+                cz = e[2];
             }
         }
-        progress.update((double) show.scenes().size() / total, "assigning landing pads");
-        double[] lx = new double[n], ly = new double[n], lz = filled(n, h);
+        double[] lx = new double[n], ly = new double[n];
         double cost = 0, ms = 0;
-        if (show.landing().returnHome()) {
+        if (!landingSolved) {
             System.arraycopy(padX, 0, lx, 0, n);
             System.arraycopy(padY, 0, ly, 0, n);
         } else {
-            long t0 = System.nanoTime();
-            Assignment a = Assignments.solve(solver, cx, cy, cz, padX, padY, lz);
-            ms = (System.nanoTime() - t0) / 1e6;
+            Assignment a = Assignments.solve(ahead, cx, cy, cz, padX, padY, lz);
+            ms = ahead.millis(scenes);
             cost = a.cost();
             for (int i = 0; i < n; i++) {
                 lx[i] = padX[a.target()[i]];
