@@ -36,44 +36,15 @@ baseline="${BASELINE:-cde2c0e}"
 if [[ -n "${JAVA_OPTS:-}" ]]; then
   export STARLING_JAVA_OPTS="$JAVA_OPTS"
 fi
-work="$(mktemp -d "${TMPDIR:-/tmp}/starling-loop.XXXXXX")"
-made_worktree=""
-cleanup() {
-  if [[ -n "$made_worktree" ]]; then
-    git -C "$root" worktree remove --force "$made_worktree" >/dev/null 2>&1 || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
 case "$mode" in
   cold|edit|fleet) ;;
   *) echo "usage: $0 [cold|edit|fleet] [RUNS]" >&2; exit 2 ;;
 esac
 
-base_dir="${BASELINE_DIR:-}"
-if [[ -z "$base_dir" ]]; then
-  base_dir="$work/baseline"
-  git -C "$root" worktree add --detach "$base_dir" "$baseline" >/dev/null 2>&1
-  made_worktree="$base_dir"
-fi
-
-build() {
-  if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$1/cli/target/starling-cli.jar" ]]; then
-    echo "building $1 ..." >&2
-    (cd "$1" && ./mvnw -B -q -pl cli -am package -DskipTests >&2)
-  fi
-  touch "$1/cli/target/.starling-build-stamp" # the launcher then starts without a rebuild check's build
-  "$1/starling" --version >/dev/null          # and does its one-time start-up work now, untimed
-}
+source "$root/benchmarks/baseline-side.sh"
+baseline_init loop
 build "$base_dir"
 build "$root"
-
-machine() {
-  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sr), $(java -version 2>&1 | head -1)"
-  echo "baseline: $(git -C "$base_dir" log --oneline -1)"
-  echo "current:  $(git -C "$root" log --oneline -1)$(git -C "$root" diff --quiet HEAD || echo ' (+ uncommitted changes)')"
-}
 
 # run SIDE_DIR OUT SHOW [extra args]: prints "wall_s cpu_s" (and the peak resident MB in
 # $work/rss)
@@ -112,7 +83,7 @@ stats() { # prints best and median of the numbers on stdin
   sort -n | awk '{a[NR] = $1} END {m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "best %.2f s, median %.2f s", a[1], m}'
 }
 
-machine
+machine_lines
 echo "load before: $(uptime)"
 : >"$work/base.txt"
 : >"$work/cur.txt"
@@ -121,7 +92,7 @@ cur_show="$root/shows/chongqing/show.json"
 if [[ "$mode" == edit ]]; then
   edit_show "$base_show" "$base_dir/shows/chongqing/.loop-edited.json"
   edit_show "$cur_show" "$root/shows/chongqing/.loop-edited.json"
-  trap 'rm -f "$base_dir/shows/chongqing/.loop-edited.json" "$root/shows/chongqing/.loop-edited.json"; cleanup' EXIT
+  trap 'rm -f "$base_dir/shows/chongqing/.loop-edited.json" "$root/shows/chongqing/.loop-edited.json"; baseline_cleanup' EXIT
 fi
 for ((i = 1; i <= runs; i++)); do
   if [[ "$mode" == cold ]]; then

@@ -35,31 +35,8 @@ command -v xvfb-run >/dev/null || {
   echo "needs xvfb-run: apt-get install -y xvfb xauth libgl1-mesa-dri libglx-mesa0 fontconfig" >&2
   exit 2
 }
-work="$(mktemp -d "${TMPDIR:-/tmp}/starling-render.XXXXXX")"
-made_worktree=""
-cleanup() {
-  if [[ -n "$made_worktree" ]]; then
-    git -C "$root" worktree remove --force "$made_worktree" >/dev/null 2>&1 || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-base_dir="${BASELINE_DIR:-}"
-if [[ -z "$base_dir" ]]; then
-  base_dir="$work/baseline"
-  git -C "$root" worktree add --detach "$base_dir" "$baseline" >/dev/null 2>&1
-  made_worktree="$base_dir"
-fi
-
-build() {
-  if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$1/cli/target/starling-cli.jar" ]]; then
-    echo "building $1 ..." >&2
-    (cd "$1" && ./mvnw -B -q -pl cli -am package -DskipTests >&2)
-  fi
-  touch "$1/cli/target/.starling-build-stamp" # the launcher then starts without a rebuild check's build
-  "$1/starling" --version >/dev/null          # and does its one-time start-up work now, untimed
-}
+source "$root/benchmarks/baseline-side.sh"
+baseline_init render
 build "$base_dir"
 build "$root"
 
@@ -79,9 +56,7 @@ stats() { # prints best (highest) and median of the numbers on stdin
   sort -rn | awk '{a[NR] = $1} END {m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "best %.1f fps, median %.1f fps", a[1], m}'
 }
 
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sr), $(java -version 2>&1 | head -1)"
-echo "baseline: $(git -C "$base_dir" log --oneline -1)"
-echo "current:  $(git -C "$root" log --oneline -1)$(git -C "$root" diff --quiet HEAD || echo ' (+ uncommitted changes)')"
+machine_lines
 echo "workload: render --benchmark --size $size --camera $camera --frames $frames, flagship plan of each side"
 echo "load before: $(uptime)"
 : >"$work/base.txt"
