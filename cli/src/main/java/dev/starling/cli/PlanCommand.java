@@ -283,11 +283,25 @@ public final class PlanCommand implements Callable<Integer> {
         List<TransitionStats> transitions = outcome.assembled().transitions();
 
         bar.stage("analysing");
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        BatteryReport battery = BatteryAnalysis.analyze(plan, DroneProfile.DEFAULT, Wind.DEFAULT, nThreads);
+        // A plan the verifier passed is written to a temporary plan.json while the analyses run
+        // (they read the plan, never change it) and renamed into place only if they pass too:
+        // the writer's one core fills the analyses' serial stretches instead of following them.
+        Path planFile = outDir.resolve("plan.json");
+        MusicCopy music = outcome.clean() ? musicBeside(plan, outDir) : null;
+        StagedPlan stagedPlan = music == null ? null : StagedPlan.start(music.plan(), planFile);
+        BatteryReport battery;
         ClearanceReport clearance = null;
-        if (siteModel != null) {
-            clearance = ClearanceAnalysis.analyze(plan, siteModel, ClearanceOptions.DEFAULT, nThreads);
+        try {
+            int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            battery = BatteryAnalysis.analyze(plan, DroneProfile.DEFAULT, Wind.DEFAULT, nThreads);
+            if (siteModel != null) {
+                clearance = ClearanceAnalysis.analyze(plan, siteModel, ClearanceOptions.DEFAULT, nThreads);
+            }
+        } catch (RuntimeException | Error e) {
+            if (stagedPlan != null) {
+                stagedPlan.discard();
+            }
+            throw e;
         }
         double tAnalysis = bar.doneSeconds();
         boolean safe = outcome.clean() && battery.ok() && (clearance == null || clearance.ok());
@@ -306,10 +320,13 @@ public final class PlanCommand implements Callable<Integer> {
                     + " m to the site's structures; closest: " + clearance.closest().name() + " to "
                     + clearance.closest().structure() + " (see clearance in the report)");
         }
+        if (!safe && stagedPlan != null) {
+            stagedPlan.discard();
+        }
         if (safe) {
-            plan = withMusicBeside(plan, outDir, written);
-            Path planFile = outDir.resolve("plan.json");
-            PlanJson.write(plan, planFile);
+            music.copy(written);
+            plan = music.plan();
+            stagedPlan.commit();
             this.written = plan;
             written.add(planFile.toString());
             if (cache != null) {
@@ -361,26 +378,94 @@ public final class PlanCommand implements Callable<Integer> {
         return written;
     }
 
-    private static Plan withMusicBeside(Plan plan, Path outDir, List<String> written) throws IOException {
+    private static MusicCopy musicBeside(Plan plan, Path outDir) {
         Music m = plan.timeline().music();
         if (m == null) {
-            return plan;
+            return new MusicCopy(plan, null, null, null);
         }
         String name = m.file().getFileName().toString();
         if (List.of("plan.json", "report.json", "show.skyc", "show-csv.zip", "show-plan.json").contains(name)) {
             name = "music-" + name;
         }
         Path copy = outDir.resolve(name).toAbsolutePath().normalize();
-        if (!copy.equals(m.file().toAbsolutePath().normalize())) {
-            byte[] bytes = Files.readAllBytes(m.file());
-            if (!Files.isRegularFile(copy) || !java.util.Arrays.equals(Files.readAllBytes(copy), bytes)) {
-                AtomicFiles.write(copy, bytes);
-            }
-        }
-        written.add(outDir.resolve(name).toString());
         Timeline tl = plan.timeline();
         Timeline moved = new Timeline(new Music(copy, m.format(), m.offset(), m.duration()), tl.cues(), tl.beats());
-        return new Plan(plan.name(), plan.limits(), plan.trajectories(), plan.lights(), plan.scenes(), moved);
+        return new MusicCopy(new Plan(plan.name(), plan.limits(), plan.trajectories(), plan.lights(), plan.scenes(), moved),
+                m.file(), copy, outDir.resolve(name).toString());
+    }
+
+    /**
+     * The plan as written beside its music ({@code plan}, naming the copy) and the copy still to
+     * make: {@code from} to {@code to}; all three null when the show has no music.
+     */
+    private record MusicCopy(Plan plan, Path from, Path to, String shown) {
+        /** Copies the track unless the output folder already holds the same bytes. */
+        void copy(List<String> written) throws IOException {
+            if (from == null) {
+                return;
+            }
+            if (!to.equals(from.toAbsolutePath().normalize())) {
+                byte[] bytes = Files.readAllBytes(from);
+                if (!Files.isRegularFile(to) || !java.util.Arrays.equals(Files.readAllBytes(to), bytes)) {
+                    AtomicFiles.write(to, bytes);
+                }
+            }
+            written.add(shown);
+        }
+    }
+
+    /** plan.json being written on its own thread into a temporary file beside it. */
+    private static final class StagedPlan {
+        private final java.util.concurrent.FutureTask<AtomicFiles.Staged> task;
+
+        private StagedPlan(java.util.concurrent.FutureTask<AtomicFiles.Staged> task) {
+            this.task = task;
+        }
+
+        static StagedPlan start(Plan plan, Path planFile) {
+            var task = new java.util.concurrent.FutureTask<>(() -> PlanJson.stage(plan, planFile));
+            Thread t = new Thread(task, "starling-plan-writer");
+            t.setDaemon(true);
+            t.start();
+            return new StagedPlan(task);
+        }
+
+        private AtomicFiles.Staged await() throws IOException {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while writing plan.json");
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) {
+                    throw io;
+                }
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (c instanceof Error err) {
+                    throw err;
+                }
+                throw new IOException(c);
+            }
+        }
+
+        /** Waits for the temporary and renames it over plan.json. */
+        void commit() throws IOException {
+            try (AtomicFiles.Staged s = await()) {
+                s.commit();
+            }
+        }
+
+        /** Waits for the writer and removes its temporary; plan.json stays as it was. */
+        void discard() {
+            try (AtomicFiles.Staged s = await()) {
+                // closed unused: the temporary goes
+            } catch (IOException | RuntimeException e) {
+                // the write failed anyway: nothing to remove (its temporary is gone)
+            }
+        }
     }
 
     private Set<ExportFormat> parseFormats() {

@@ -61,6 +61,88 @@ public final class AtomicFiles {
     }
 
     /**
+     * A complete temporary file waiting beside its target: {@link #commit} renames it into place,
+     * {@link #close} without a commit removes it (the target is then untouched). It lets a
+     * command write a large file while it is still deciding whether to keep it.
+     */
+    public static final class Staged implements AutoCloseable {
+        private final Path tmp;
+        private final Path target;
+        private final Thread cleanup;
+        private boolean done;
+
+        private Staged(Path tmp, Path target, Thread cleanup) {
+            this.tmp = tmp;
+            this.target = target;
+            this.cleanup = cleanup;
+        }
+
+        /** The file this one replaces on {@link #commit}. */
+        public Path target() {
+            return target;
+        }
+
+        /** Renames the temporary over the target; at most once. */
+        public synchronized void commit() throws IOException {
+            if (done) {
+                throw new IllegalStateException(target + " was already committed or discarded");
+            }
+            done = true;
+            try {
+                moveIntoPlace(tmp, target);
+            } catch (IOException | RuntimeException | Error e) {
+                deleteQuietly(tmp);
+                throw e;
+            } finally {
+                removeHook(cleanup);
+            }
+        }
+
+        /** Removes the temporary unless it was committed. */
+        @Override
+        public synchronized void close() {
+            if (!done) {
+                done = true;
+                deleteQuietly(tmp);
+                removeHook(cleanup);
+            }
+        }
+    }
+
+    /**
+     * Writes {@code content} to a temporary file beside {@code target} and flushes it to disk,
+     * leaving the target as it was until {@link Staged#commit}. A failed write removes the
+     * temporary and throws; so does the end of the program before a commit.
+     */
+    public static Staged stage(Path target, Content content) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        java.util.concurrent.atomic.AtomicReference<Path> pending = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread cleanup = new Thread(() -> {
+            Path p = pending.get();
+            if (p != null) {
+                deleteQuietly(p);
+            }
+        });
+        if (!addHook(cleanup)) {
+            throw new IOException("not writing " + abs + ": the program is shutting down");
+        }
+        Path tmp = null;
+        try {
+            tmp = createTemporary(abs);
+            pending.set(tmp);
+            fill(tmp, content);
+            return new Staged(tmp, abs, cleanup);
+        } catch (IOException | RuntimeException | Error e) {
+            if (tmp != null) {
+                deleteQuietly(tmp);
+            }
+            removeHook(cleanup);
+            throw e;
+        }
+    }
+
+    /**
      * Writes several files as one step, as far as a file system allows: every content goes to
      * its own temporary file first, and only when all are complete are they renamed into place,
      * one after another. A failure while writing leaves every target untouched and removes all

@@ -84,6 +84,15 @@ public final class PlanJson {
         AtomicFiles.write(file, out -> write(plan, out, dir));
     }
 
+    /**
+     * Writes {@code plan} to a temporary file beside {@code file}, to be renamed over it by
+     * {@link AtomicFiles.Staged#commit} (the same bytes {@link #write(Plan, Path)} writes).
+     */
+    public static AtomicFiles.Staged stage(Plan plan, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        return AtomicFiles.stage(file, out -> write(plan, out, dir));
+    }
+
     /** Writes {@code plan} as JSON to {@code out} (not closed); the music file is named by its absolute path. */
     public static void write(Plan plan, OutputStream out) throws IOException {
         write(plan, out, null);
