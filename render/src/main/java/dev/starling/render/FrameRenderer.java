@@ -38,11 +38,15 @@ import org.lwjgl.system.MemoryUtil;
  * <ol>
  *   <li>mirrored pass (a third of the resolution): the city above the water, the sky, the drones, seen
  *       through the camera reflected in the water plane;</li>
- *   <li>main pass (HDR): the city, the water (reading the mirrored pass), the far ground, the
- *       sky, the drones; opaque things first so the depth test spares every covered pixel the
+ *   <li>main pass (HDR): the city, the far ground, the sky, the water (reading the mirrored
+ *       pass), the drones; opaque things first so the depth test spares every covered pixel the
  *       costlier shading behind it;</li>
  *   <li>bloom and tone mapping into the display-ready RGBA8 target, then the HUD.</li>
  * </ol>
+ * The static layer of both passes (city, ground, sky: all that does not move with show time) is
+ * drawn once per camera and size into targets of its own, colour and depth, and copied into each
+ * frame before the water and the drones; a camera that moves draws it again. On software GL
+ * that copy costs a fraction of rasterising the city.
  * The result stays in an offscreen framebuffer: {@link #read} copies it out for a PNG,
  * {@link #blitToWindow} copies it to the window. Needs a current OpenGL 3.3 context
  * ({@link GlContext}); all GL calls happen on the calling thread. Per frame it allocates nothing
@@ -85,6 +89,21 @@ public final class FrameRenderer implements AutoCloseable {
     private Framebuffer hdr;
     private Framebuffer reflection;
     private Framebuffer output;
+    /**
+     * The static layer (city, ground and sky, main and mirrored) of the camera in {@link #staticVp}
+     * and the eye beside it: redrawn only when the camera or the size changes, which on software
+     * GL spares most of a frame's rasterising while the camera stands still.
+     */
+    private Framebuffer staticMain;
+    private Framebuffer staticReflection;
+    private final Matrix4f staticVp = new Matrix4f();
+    private float staticEyeX;
+    private float staticEyeY;
+    private float staticEyeZ;
+    private boolean staticValid;
+    private boolean staticCacheEnabled = true;
+    /** How many times the static layer was drawn (for tests). */
+    private int staticDraws;
     private ByteBuffer readBuffer;
     private boolean hudVisible = true;
     private String[] lastHud = new String[0];
@@ -140,6 +159,9 @@ public final class FrameRenderer implements AutoCloseable {
         reflection = new Framebuffer(Math.max(4, width / REFLECTION_DIVISOR), Math.max(4, height / REFLECTION_DIVISOR),
                 HDR_FORMAT, true);
         output = new Framebuffer(width, height, GL_RGBA8, false);
+        staticMain = new Framebuffer(width, height, HDR_FORMAT, true);
+        staticReflection = new Framebuffer(reflection.width(), reflection.height(), HDR_FORMAT, true);
+        staticValid = false;
         readBuffer = MemoryUtil.memAlloc(width * height * 4);
         int rows = Math.max(12, Math.round(16f * height / HUD_BASE_ROWS));
         if (hud == null || rows != hudRows) {
@@ -186,20 +208,26 @@ public final class FrameRenderer implements AutoCloseable {
         float waterZ = (float) site.waterLevel();
         float pixelsPerMetre = proj.m11() * h / 2f;
 
+        if (!staticCacheEnabled) {
+            drawStatic(reflection, hdr, ex, ey, ez, waterZ);
+            staticValid = false;
+        } else {
+            if (!staticValid || !staticVp.equals(vp) || staticEyeX != ex || staticEyeY != ey || staticEyeZ != ez) {
+                drawStatic(staticReflection, staticMain, ex, ey, ez, waterZ);
+                staticVp.set(vp);
+                staticEyeX = ex;
+                staticEyeY = ey;
+                staticEyeZ = ez;
+                staticValid = true;
+            }
+            staticReflection.copyTo(reflection);
+            staticMain.copyTo(hdr);
+        }
         reflection.bind();
-        glDepthMask(true);
-        glClear(GL_DEPTH_BUFFER_BIT);
-        skyline.draw(vpMirror, ex, ey, 2 * waterZ - ez, waterZ, true);
-        sky.draw(vpMirror, ex, ey, 2 * waterZ - ez);
         dronePass.draw(vpMirror, reflection.width(), reflection.height(), pixelsPerMetre * reflection.height() / h);
 
         hdr.bind();
-        glDepthMask(true);
-        glClear(GL_DEPTH_BUFFER_BIT);
-        skyline.draw(vp, ex, ey, ez, Float.NaN, false);
         water.draw(vp, ex, ey, ez, reflection.texture(), w, h, (float) t);
-        skyline.drawGround();
-        sky.draw(vp, ex, ey, ez);
         dronePass.draw(vp, w, h, pixelsPerMetre);
 
         bloom.apply(hdr.texture(), output);
@@ -214,6 +242,43 @@ public final class FrameRenderer implements AutoCloseable {
         }
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         return info;
+    }
+
+    /**
+     * Draws the static layer, what depends on the camera but not on the show time, with depth:
+     * into {@code mirrored} the city above the water and the sky seen through the reflected camera;
+     * into {@code main} the city, the far ground and the sky (the water, which moves, comes after,
+     * in front of the ground below it). Uses {@link #vp} and {@link #vpMirror} as set for the frame.
+     */
+    private void drawStatic(Framebuffer mirrored, Framebuffer main, float ex, float ey, float ez, float waterZ) {
+        staticDraws++;
+        mirrored.bind();
+        glDepthMask(true);
+        glClear(GL_DEPTH_BUFFER_BIT);
+        skyline.draw(vpMirror, ex, ey, 2 * waterZ - ez, waterZ, true);
+        sky.draw(vpMirror, ex, ey, 2 * waterZ - ez);
+
+        main.bind();
+        glDepthMask(true);
+        glClear(GL_DEPTH_BUFFER_BIT);
+        skyline.draw(vp, ex, ey, ez, Float.NaN, false);
+        skyline.drawGround();
+        sky.draw(vp, ex, ey, ez);
+    }
+
+    /**
+     * With {@code enabled} (the default) the static layer is drawn once per camera and size and
+     * copied into each frame; without, it is drawn into every frame. The pictures are the same
+     * (for tests, which compare them).
+     */
+    void setStaticCache(boolean enabled) {
+        staticCacheEnabled = enabled;
+        staticValid = false;
+    }
+
+    /** How many times the static layer has been drawn since this renderer was built (for tests). */
+    int staticDraws() {
+        return staticDraws;
     }
 
     /**
@@ -349,6 +414,8 @@ public final class FrameRenderer implements AutoCloseable {
         hdr.close();
         reflection.close();
         output.close();
+        staticMain.close();
+        staticReflection.close();
         MemoryUtil.memFree(readBuffer);
     }
 

@@ -2,11 +2,16 @@ package dev.starling.render;
 
 import static org.lwjgl.opengl.GL33C.GL_CLAMP_TO_EDGE;
 import static org.lwjgl.opengl.GL33C.GL_COLOR_ATTACHMENT0;
+import static org.lwjgl.opengl.GL33C.GL_COLOR_BUFFER_BIT;
 import static org.lwjgl.opengl.GL33C.GL_DEPTH_ATTACHMENT;
+import static org.lwjgl.opengl.GL33C.GL_DEPTH_BUFFER_BIT;
 import static org.lwjgl.opengl.GL33C.GL_DEPTH_COMPONENT24;
+import static org.lwjgl.opengl.GL33C.GL_DRAW_FRAMEBUFFER;
 import static org.lwjgl.opengl.GL33C.GL_FRAMEBUFFER;
 import static org.lwjgl.opengl.GL33C.GL_FRAMEBUFFER_COMPLETE;
 import static org.lwjgl.opengl.GL33C.GL_LINEAR;
+import static org.lwjgl.opengl.GL33C.GL_NEAREST;
+import static org.lwjgl.opengl.GL33C.GL_READ_FRAMEBUFFER;
 import static org.lwjgl.opengl.GL33C.GL_RENDERBUFFER;
 import static org.lwjgl.opengl.GL33C.GL_RGBA;
 import static org.lwjgl.opengl.GL33C.GL_TEXTURE_2D;
@@ -18,10 +23,12 @@ import static org.lwjgl.opengl.GL33C.GL_UNSIGNED_BYTE;
 import static org.lwjgl.opengl.GL33C.glBindFramebuffer;
 import static org.lwjgl.opengl.GL33C.glBindRenderbuffer;
 import static org.lwjgl.opengl.GL33C.glBindTexture;
+import static org.lwjgl.opengl.GL33C.glBlitFramebuffer;
 import static org.lwjgl.opengl.GL33C.glCheckFramebufferStatus;
 import static org.lwjgl.opengl.GL33C.glDeleteFramebuffers;
 import static org.lwjgl.opengl.GL33C.glDeleteRenderbuffers;
 import static org.lwjgl.opengl.GL33C.glDeleteTextures;
+import static org.lwjgl.opengl.GL33C.glDepthMask;
 import static org.lwjgl.opengl.GL33C.glFramebufferRenderbuffer;
 import static org.lwjgl.opengl.GL33C.glFramebufferTexture2D;
 import static org.lwjgl.opengl.GL33C.glGenFramebuffers;
@@ -81,6 +88,22 @@ final class Framebuffer implements AutoCloseable {
     void bind() {
         glBindFramebuffer(GL_FRAMEBUFFER, fbo);
         glViewport(0, 0, width, height);
+    }
+
+    /**
+     * Copies colour and depth into {@code dest}, which must have this size and format and a
+     * depth buffer when this has one: exact (no filtering), then leaves {@code dest} bound.
+     */
+    void copyTo(Framebuffer dest) {
+        if (dest.width != width || dest.height != height) {
+            throw new IllegalArgumentException("copy between " + width + "x" + height + " and " + dest.width + "x" + dest.height);
+        }
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dest.fbo);
+        glDepthMask(true);
+        int mask = depth != 0 && dest.depth != 0 ? GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT : GL_COLOR_BUFFER_BIT;
+        glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, mask, GL_NEAREST);
+        dest.bind();
     }
 
     int id() {

@@ -33,8 +33,8 @@ import org.lwjgl.system.MemoryStack;
  * The night sky over a lit city: a dome around the eye whose vertices carry the colour for
  * their elevation (near-black zenith, warm haze of light pollution at the horizon, rings packed
  * close there where it changes fastest), plus {@value #STARS} faint stars as one-pixel points.
- * Drawn after the city and the water at the far plane, so only uncovered pixels are touched, and
- * each costs one interpolated colour: on software GL the sky is nearly free. Used in the main and
+ * Drawn after the city and the far ground at the far plane, so only uncovered pixels are touched,
+ * and each costs one interpolated colour: on software GL the sky is nearly free. Used in the main and
  * in the mirrored pass (centred on the mirrored eye there).
  */
 final class SkyPass implements AutoCloseable {

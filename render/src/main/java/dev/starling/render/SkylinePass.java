@@ -131,8 +131,8 @@ final class SkylinePass implements AutoCloseable {
     }
 
     /**
-     * Draws the far ground below the water, after the water, so the depth test spares every
-     * pixel the rivers cover. Same matrices and eye as the {@link #draw} before it.
+     * Draws the far ground below the water (the water, drawn later, covers it where the rivers
+     * are). Same matrices and eye as the {@link #draw} before it.
      */
     void drawGround() {
         glEnable(GL_DEPTH_TEST);
