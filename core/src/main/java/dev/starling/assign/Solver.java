@@ -695,11 +695,16 @@ final class Solver {
         double b1;
         double b2;
         int j1;
+        // the first listed free column of value b1 (-1 if none), found in the same pass: the
+        // massively tied instances ask for it on most bids, and a second pass over the list was
+        // the solver's hottest loop
+        int jFree;
         boolean rescanned = false;
         for (;;) {
             b1 = INF;
             b2 = INF;
             j1 = -1;
+            jFree = -1;
             int l = len[i];
             for (int s = 0; s < l; s++) {
                 int j = cand[base + s];
@@ -708,8 +713,12 @@ final class Solver {
                     b2 = b1;
                     b1 = v;
                     j1 = j;
-                } else if (v < b2) {
+                    jFree = rowOf[j] < 0 ? j : -1;
+                } else if (v <= b2) {
                     b2 = v;
+                    if (v == b1 && jFree < 0 && rowOf[j] < 0) {
+                        jFree = j;
+                    }
                 }
             }
             if (b1 <= limit[i]) {
@@ -727,17 +736,11 @@ final class Solver {
         // columns outside the list cost at least limit[i]: a valid (possibly low) second best
         b2 = Math.min(b2, limit[i]);
         int owner = rowOf[j1];
-        if (owner >= 0 && b2 == b1) {
+        if (owner >= 0 && b2 == b1 && jFree >= 0) {
             // a free column of equal value avoids an eviction and a price rise
-            int l = len[i];
-            for (int s = 0; s < l; s++) {
-                int j = cand[base + s];
-                if (rowOf[j] < 0 && candCost[base + s] + price[j] == b1) {
-                    colOf[i] = j;
-                    rowOf[j] = i;
-                    return -1;
-                }
-            }
+            colOf[i] = jFree;
+            rowOf[jFree] = i;
+            return -1;
         }
         if (!(last && owner < 0)) {
             double inc = last ? Math.max(b2 - b1, 1) : b2 - b1 + eps;
