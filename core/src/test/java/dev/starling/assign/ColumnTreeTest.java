@@ -1,0 +1,66 @@
+package dev.starling.assign;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ColumnTreeTest {
+    /** Coordinates on a coarse integer grid, so that values tie massively (as on the takeoff grid). */
+    private static double[] grid(SplittableRandom rnd, int n, int cells, int scale) {
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (rnd.nextInt(cells) - cells / 2) * (double) scale;
+        }
+        return a;
+    }
+
+    @Test
+    void thresholdQueryFindsExactlyTheColumnsAFullScanKeepsAsPricesRise() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        for (int round = 0; round < 20; round++) {
+            int n = 100 + rnd.nextInt(3000);
+            double[] bx = grid(rnd, n, 40, 1000);
+            double[] by = grid(rnd, n, 40, 1000);
+            double[] bz = round % 3 == 0 ? new double[n] : grid(rnd, n, 5, 3000);
+            double[] w = new double[n];
+            for (int j = 0; j < n; j++) {
+                w[j] = bx[j] * bx[j] + by[j] * by[j] + bz[j] * bz[j] + rnd.nextInt(1000) * 1000.0;
+            }
+            ColumnTree tree = new ColumnTree(bx, by, bz, w);
+            int[] out = new int[n];
+            double[] s = new double[n];
+            int[] stack = new int[tree.stackLength()];
+            for (int q = 0; q < 200; q++) {
+                if (q % 2 == 1) {
+                    int j = rnd.nextInt(n);
+                    double old = w[j];
+                    w[j] += rnd.nextInt(5) * 1e6;
+                    tree.raised(j, old);
+                }
+                double tx = 2 * (rnd.nextInt(60) - 30) * 1000.0;
+                double ty = 2 * (rnd.nextInt(60) - 30) * 1000.0;
+                double tz = 2 * (rnd.nextInt(10) - 5) * 1000.0;
+                double[] v = new double[n];
+                for (int j = 0; j < n; j++) {
+                    v[j] = w[j] - (tx * bx[j] + ty * by[j] + tz * bz[j]);
+                }
+                double limit = v[rnd.nextInt(n)] + (rnd.nextBoolean() ? 0 : rnd.nextInt(5) * 1e6);
+                int expected = 0;
+                int[] want = new int[n];
+                for (int j = 0; j < n; j++) {
+                    if (v[j] <= limit) {
+                        want[expected++] = j;
+                    }
+                }
+                int c = tree.within(tx, ty, tz, limit, out, s, stack);
+                assertEquals(expected, c, "round " + round + " query " + q);
+                assertArrayEquals(java.util.Arrays.copyOf(want, c), java.util.Arrays.copyOf(out, c));
+                for (int t = 0; t < c; t++) {
+                    assertEquals(v[out[t]], s[out[t]], 0.0);
+                }
+            }
+        }
+    }
+}
