@@ -28,35 +28,8 @@ public final class AtomicFiles {
      * @throws IOException when writing or renaming fails; the target is then unchanged
      */
     public static void write(Path target, Content content) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        // The hook is registered before the temporary exists: a Ctrl-C between the two would
-        // otherwise leave the temporary behind.
-        java.util.concurrent.atomic.AtomicReference<Path> pending = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread cleanup = new Thread(() -> {
-            Path p = pending.get();
-            if (p != null) {
-                deleteQuietly(p);
-            }
-        });
-        boolean hooked = addHook(cleanup);
-        if (!hooked) {
-            throw new IOException("not writing " + abs + ": the program is shutting down");
-        }
-        Path tmp = null;
-        try {
-            tmp = createTemporary(abs);
-            pending.set(tmp);
-            fill(tmp, content);
-            moveIntoPlace(tmp, abs);
-        } catch (IOException | RuntimeException | Error e) {
-            if (tmp != null) {
-                deleteQuietly(tmp);
-            }
-            throw e;
-        } finally {
-            removeHook(cleanup);
+        try (Staged staged = stage(target, content)) {
+            staged.commit();
         }
     }
 
@@ -117,6 +90,8 @@ public final class AtomicFiles {
     public static Staged stage(Path target, Content content) throws IOException {
         Path abs = target.toAbsolutePath();
         Files.createDirectories(abs.getParent());
+        // The hook is registered before the temporary exists: a Ctrl-C between the two would
+        // otherwise leave the temporary behind.
         java.util.concurrent.atomic.AtomicReference<Path> pending = new java.util.concurrent.atomic.AtomicReference<>();
         Thread cleanup = new Thread(() -> {
             Path p = pending.get();
