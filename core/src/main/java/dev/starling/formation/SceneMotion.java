@@ -542,7 +542,9 @@ public final class SceneMotion {
         for (int seg = 0; seg + 1 < kt.length; seg++) {
             double t0 = kt[seg], t1 = kt[seg + 1];
             int steps = Math.max(1, (int) Math.ceil((t1 - t0) / SPACING_STEP - 1e-9));
-            for (int q = 0; q <= steps; q++) {
+            // a segment's first instant is the previous one's last, already checked: positions
+            // are a function of τ alone, so the check there would see the same points
+            for (int q = seg == 0 ? 0 : 1; q <= steps; q++) {
                 double tau = q == steps ? t1 : t0 + (t1 - t0) * q / steps;
                 positions(tau, x, y, z);
                 for (int i = 0; i < n; i++) {
