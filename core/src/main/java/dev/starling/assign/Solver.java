@@ -342,12 +342,18 @@ final class Solver {
                 double z = bz[j];
                 double best = -INF;
                 int arg = 0;
-                for (int r = 0; r < m; r++) {
-                    double v = h[r] + (tx[r] * x + ty[r] * y + tz[r] * z);
-                    if (v > best) {
-                        arg = r;
+                if (g == null) {
+                    for (int r = 0; r < m; r++) {
+                        best = Math.max(best, h[r] + (tx[r] * x + ty[r] * y + tz[r] * z));
                     }
-                    best = Math.max(best, v);
+                } else {
+                    for (int r = 0; r < m; r++) {
+                        double v = h[r] + (tx[r] * x + ty[r] * y + tz[r] * z);
+                        if (v > best) {
+                            arg = r;
+                        }
+                        best = Math.max(best, v);
+                    }
                 }
                 price[j] = Math.rint(best - bb[j]);
                 w[j] = bb[j] + price[j];
