@@ -128,6 +128,8 @@ final class Solver {
     private final Scanner scanner;
     /** Threshold queries over the columns (null when lists are complete or n < TREE_SIZE). */
     private ColumnTree tree;
+    /** Per column, 2a of the row whose cost shaped its warm-start price (the slope of w there), for the tree; null for none. */
+    private double[][] slope;
 
     // Dijkstra state: ids 0..n-1 are columns, n..2n-1 virtual row nodes
     private double[] key;
@@ -234,6 +236,16 @@ final class Solver {
                 return;
             }
             eps = Math.scalb(1.0, Math.getExponent(lineEps) + 1);
+            if (n >= TREE_SIZE) {
+                // the model prices' slope at b_j is that of its sorted partner's cost
+                slope = new double[3][n];
+                for (int j = 0; j < n; j++) {
+                    int i = rowOf[j];
+                    slope[0][j] = 2 * ax[i];
+                    slope[1][j] = 2 * ay[i];
+                    slope[2][j] = 2 * az[i];
+                }
+            }
         } else if (n > BASE_SIZE) {
             warmStart();
             eps = warmEps;
@@ -322,19 +334,37 @@ final class Solver {
             ty[r] = 2 * rows[1][r];
             tz[r] = 2 * rows[2][r];
         }
+        double[][] g = n >= TREE_SIZE ? new double[3][n] : null;
         Parallel.forRanges(n, Solver.parts(n, threads), threads, (part, from, to) -> {
             for (int j = from; j < to; j++) {
                 double x = bx[j];
                 double y = by[j];
                 double z = bz[j];
                 double best = -INF;
-                for (int r = 0; r < m; r++) {
-                    best = Math.max(best, h[r] + (tx[r] * x + ty[r] * y + tz[r] * z));
+                int arg = 0;
+                if (g == null) {
+                    for (int r = 0; r < m; r++) {
+                        best = Math.max(best, h[r] + (tx[r] * x + ty[r] * y + tz[r] * z));
+                    }
+                } else {
+                    for (int r = 0; r < m; r++) {
+                        double v = h[r] + (tx[r] * x + ty[r] * y + tz[r] * z);
+                        if (v > best) {
+                            arg = r;
+                        }
+                        best = Math.max(best, v);
+                    }
                 }
                 price[j] = Math.rint(best - bb[j]);
                 w[j] = bb[j] + price[j];
+                if (g != null) {
+                    g[0][j] = tx[arg];
+                    g[1][j] = ty[arg];
+                    g[2][j] = tz[arg];
+                }
             }
         });
+        slope = g;
     }
 
     /**
@@ -438,7 +468,9 @@ final class Solver {
 
     private void buildAllLists() {
         // prices were just set (or reset by resume): the tree's bounds start exact
-        tree = !complete && n >= TREE_SIZE ? new ColumnTree(bx, by, bz, w) : null;
+        tree = !complete && n >= TREE_SIZE ? slope == null ? new ColumnTree(bx, by, bz, w)
+                : new ColumnTree(bx, by, bz, w, slope[0], slope[1], slope[2]) : null;
+        slope = null;
         int parts = Solver.parts(n, threads);
         Scanner[] sc = new Scanner[parts];
         sc[0] = scanner;

@@ -17,9 +17,9 @@ class ColumnTreeTest {
     }
 
     @Test
-    void thresholdQueryFindsExactlyTheColumnsAFullScanKeepsAsPricesRise() {
+    void thresholdQueryFindsExactlyTheColumnsAFullScanKeepsAsPricesRiseWithAnySlopes() {
         SplittableRandom rnd = new SplittableRandom(17);
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < 30; round++) {
             int n = 100 + rnd.nextInt(3000);
             double[] bx = grid(rnd, n, 40, 1000);
             double[] by = grid(rnd, n, 40, 1000);
@@ -28,7 +28,19 @@ class ColumnTreeTest {
             for (int j = 0; j < n; j++) {
                 w[j] = bx[j] * bx[j] + by[j] * by[j] + bz[j] * bz[j] + rnd.nextInt(1000) * 1000.0;
             }
-            ColumnTree tree = new ColumnTree(bx, by, bz, w);
+            // slopes: none, or a row's 2a near each column (what the solver passes), or arbitrary
+            // ones: any slope must give the very same answers, only the work differs
+            double[][] g = null;
+            if (round % 3 != 2) {
+                g = new double[3][n];
+                for (int j = 0; j < n; j++) {
+                    boolean near = round % 3 == 0;
+                    g[0][j] = near ? 2 * (bx[j] + rnd.nextInt(3) * 1000) : 2 * (rnd.nextInt(60) - 30) * 1000.0;
+                    g[1][j] = near ? 2 * (by[j] - rnd.nextInt(3) * 1000) : 2 * (rnd.nextInt(60) - 30) * 1000.0;
+                    g[2][j] = 2 * (rnd.nextInt(10) - 5) * 1000.0;
+                }
+            }
+            ColumnTree tree = g == null ? new ColumnTree(bx, by, bz, w) : new ColumnTree(bx, by, bz, w, g[0], g[1], g[2]);
             int[] out = new int[n];
             double[] s = new double[n];
             int[] stack = new int[tree.stackLength()];
