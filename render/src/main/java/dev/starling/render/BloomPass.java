@@ -2,7 +2,6 @@ package dev.starling.render;
 
 import static org.lwjgl.opengl.GL33C.GL_BLEND;
 import static org.lwjgl.opengl.GL33C.GL_DEPTH_TEST;
-import static org.lwjgl.opengl.GL33C.GL_ONE;
 import static org.lwjgl.opengl.GL33C.GL_TEXTURE0;
 import static org.lwjgl.opengl.GL33C.GL_TEXTURE1;
 import static org.lwjgl.opengl.GL33C.GL_TEXTURE_2D;
@@ -10,22 +9,21 @@ import static org.lwjgl.opengl.GL33C.GL_TRIANGLES;
 import static org.lwjgl.opengl.GL33C.glActiveTexture;
 import static org.lwjgl.opengl.GL33C.glBindTexture;
 import static org.lwjgl.opengl.GL33C.glBindVertexArray;
-import static org.lwjgl.opengl.GL33C.glBlendFunc;
 import static org.lwjgl.opengl.GL33C.glDeleteVertexArrays;
 import static org.lwjgl.opengl.GL33C.glDepthMask;
 import static org.lwjgl.opengl.GL33C.glDisable;
 import static org.lwjgl.opengl.GL33C.glDrawArrays;
-import static org.lwjgl.opengl.GL33C.glEnable;
 import static org.lwjgl.opengl.GL33C.glGenVertexArrays;
 import static org.lwjgl.opengl.GL33C.glUniform1f;
 import static org.lwjgl.opengl.GL33C.glUniform2f;
 
 /**
- * Glow and tone mapping. From the HDR scene: keep what is brighter than
- * {@value #THRESHOLD} at half resolution, take it down to a quarter and an eighth, blur both
- * (separable Gaussian), weigh and add them at a quarter, then composite scene + glow → ACES →
- * display gamma into the output target. Only the composite runs at full resolution, with two
- * texture reads per pixel, which keeps software GL fast.
+ * Glow and tone mapping. From the HDR scene: keep what is brighter than {@value #THRESHOLD}
+ * straight into a quarter of the resolution (four taps, each thresholded), take that down to an
+ * eighth, blur both (separable Gaussian), the last vertical blur weighing and adding both levels
+ * into one texture, then composite scene + glow → ACES → display gamma into the output target.
+ * Seven passes: on software GL every pass costs a flush and a wait besides its pixels, and only
+ * the composite runs at full resolution, with two texture reads per pixel.
  */
 final class BloomPass implements AutoCloseable {
     static final float THRESHOLD = 0.9f;
@@ -36,34 +34,40 @@ final class BloomPass implements AutoCloseable {
     private final ShaderProgram bright;
     private final ShaderProgram down;
     private final ShaderProgram blur;
-    private final ShaderProgram gain;
+    private final ShaderProgram blurAdd;
     private final ShaderProgram composite;
     private final int vao;
     private final int hdrFormat;
+    private final int brightTexel;
     private final int downTexel;
     private final int blurStep;
-    private final int gainValue;
-    private Framebuffer half;
+    private final int blurAddStep;
     private Framebuffer quarterA;
     private Framebuffer quarterB;
     private Framebuffer eighthA;
     private Framebuffer eighthB;
+    private int width;
+    private int height;
 
     BloomPass(int width, int height, int hdrFormat) {
         this.hdrFormat = hdrFormat;
-        bright = ShaderProgram.load("screen", "bright");
+        bright = ShaderProgram.load("screen", "brightQuarter");
         down = ShaderProgram.load("screen", "down");
         blur = ShaderProgram.load("screen", "blur");
-        gain = ShaderProgram.load("screen", "gain");
+        blurAdd = ShaderProgram.load("screen", "blurAdd");
         composite = ShaderProgram.load("screen", "composite");
         bright.sampler("u_source", 0);
         glUniform1f(bright.uniform("u_threshold"), THRESHOLD);
+        brightTexel = bright.uniform("u_texel");
         down.sampler("u_source", 0);
         downTexel = down.uniform("u_texel");
         blur.sampler("u_source", 0);
         blurStep = blur.uniform("u_step");
-        gain.sampler("u_source", 0);
-        gainValue = gain.uniform("u_gain");
+        blurAdd.sampler("u_source", 0);
+        blurAdd.sampler("u_wide", 1);
+        glUniform1f(blurAdd.uniform("u_gain"), NEAR_GAIN);
+        glUniform1f(blurAdd.uniform("u_wideGain"), WIDE_GAIN);
+        blurAddStep = blurAdd.uniform("u_step");
         composite.sampler("u_scene", 0);
         composite.sampler("u_bloom", 1);
         glUniform1f(composite.uniform("u_exposure"), EXPOSURE);
@@ -74,11 +78,12 @@ final class BloomPass implements AutoCloseable {
     /** Reallocates the intermediate targets for an output of {@code width} × {@code height}. */
     void resize(int width, int height) {
         closeTargets();
-        half = new Framebuffer(Math.max(1, width / 2), Math.max(1, height / 2), hdrFormat, false);
         quarterA = new Framebuffer(Math.max(1, width / 4), Math.max(1, height / 4), hdrFormat, false);
         quarterB = new Framebuffer(quarterA.width(), quarterA.height(), hdrFormat, false);
         eighthA = new Framebuffer(Math.max(1, width / 8), Math.max(1, height / 8), hdrFormat, false);
         eighthB = new Framebuffer(eighthA.width(), eighthA.height(), hdrFormat, false);
+        this.width = width;
+        this.height = height;
     }
 
     /** Blooms and tone-maps {@code scene} (an HDR texture of the output's size) into {@code out}. */
@@ -88,50 +93,40 @@ final class BloomPass implements AutoCloseable {
         glDisable(GL_BLEND);
         glBindVertexArray(vao);
 
-        half.bind();
-        bright.use();
-        screen(scene);
-
         quarterA.bind();
-        down.use();
-        glUniform2f(downTexel, 1f / half.width(), 1f / half.height());
-        screen(half.texture());
-        blurInto(quarterA, quarterB);
+        bright.use();
+        glUniform2f(brightTexel, 1f / width, 1f / height);
+        screen(scene);
 
         eighthA.bind();
         down.use();
         glUniform2f(downTexel, 1f / quarterA.width(), 1f / quarterA.height());
         screen(quarterA.texture());
-        blurInto(eighthA, eighthB);
+        blur.use();
+        eighthB.bind();
+        glUniform2f(blurStep, 1f / eighthA.width(), 0f);
+        screen(eighthA.texture());
+        eighthA.bind();
+        glUniform2f(blurStep, 0f, 1f / eighthA.height());
+        screen(eighthB.texture());
 
         quarterB.bind();
-        gain.use();
-        glUniform1f(gainValue, NEAR_GAIN);
+        glUniform2f(blurStep, 1f / quarterA.width(), 0f);
         screen(quarterA.texture());
-        glEnable(GL_BLEND);
-        glBlendFunc(GL_ONE, GL_ONE);
-        glUniform1f(gainValue, WIDE_GAIN);
-        screen(eighthA.texture());
-        glDisable(GL_BLEND);
+        quarterA.bind();
+        blurAdd.use();
+        glUniform2f(blurAddStep, 0f, 1f / quarterA.height());
+        glActiveTexture(GL_TEXTURE1);
+        glBindTexture(GL_TEXTURE_2D, eighthA.texture());
+        screen(quarterB.texture());
 
         out.bind();
         composite.use();
         glActiveTexture(GL_TEXTURE1);
-        glBindTexture(GL_TEXTURE_2D, quarterB.texture());
+        glBindTexture(GL_TEXTURE_2D, quarterA.texture());
         screen(scene);
         glBindVertexArray(0);
         glDepthMask(true);
-    }
-
-    /** Horizontal blur a → b, vertical blur b → a. */
-    private void blurInto(Framebuffer a, Framebuffer b) {
-        blur.use();
-        b.bind();
-        glUniform2f(blurStep, 1f / a.width(), 0f);
-        screen(a.texture());
-        a.bind();
-        glUniform2f(blurStep, 0f, 1f / a.height());
-        screen(b.texture());
     }
 
     private static void screen(int texture) {
@@ -141,7 +136,7 @@ final class BloomPass implements AutoCloseable {
     }
 
     private void closeTargets() {
-        for (Framebuffer f : new Framebuffer[] {half, quarterA, quarterB, eighthA, eighthB}) {
+        for (Framebuffer f : new Framebuffer[] {quarterA, quarterB, eighthA, eighthB}) {
             if (f != null) {
                 f.close();
             }
@@ -155,7 +150,7 @@ final class BloomPass implements AutoCloseable {
         bright.close();
         down.close();
         blur.close();
-        gain.close();
+        blurAdd.close();
         composite.close();
     }
 }
