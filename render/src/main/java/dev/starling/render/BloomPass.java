@@ -18,18 +18,26 @@ import static org.lwjgl.opengl.GL33C.glUniform1f;
 import static org.lwjgl.opengl.GL33C.glUniform2f;
 
 /**
- * Glow and tone mapping. From the HDR scene: keep what is brighter than {@value #THRESHOLD}
- * straight into a quarter of the resolution (four taps, each thresholded), take that down to an
- * eighth, blur both (separable Gaussian), the last vertical blur weighing and adding both levels
- * into one texture, then composite scene + glow → ACES → display gamma into the output target.
- * Seven passes: on software GL every pass costs a flush and a wait besides its pixels, and only
- * the composite runs at full resolution, with two texture reads per pixel.
+ * Glow and tone mapping. From the HDR scene: keep what is brighter than {@value #THRESHOLD} at
+ * half resolution, take it down to a quarter and an eighth, blur both (separable Gaussian), the
+ * quarter's vertical blur weighing and adding both levels into one texture, then composite scene
+ * + glow → ACES → display gamma into the output target. Eight passes: on software GL every pass
+ * costs a flush and a wait besides its pixels, and only the composite runs at full resolution,
+ * with two texture reads per pixel. (Thresholding four taps straight into the quarter saved a
+ * pass more, but its glow then changed with where a light fell in a quarter texel, up to 2.8×,
+ * so a moving drone would flicker: BloomPassTest.)
  */
 final class BloomPass implements AutoCloseable {
     static final float THRESHOLD = 0.9f;
     static final float EXPOSURE = 1.0f;
     static final float NEAR_GAIN = 0.55f;
     static final float WIDE_GAIN = 0.45f;
+    /**
+     * The eighth is taken from the quarter before its blur (whose vertical half also adds the
+     * eighth), so the eighth's blur steps that much further: Gaussians add in quadrature, and the
+     * quarter's blur is half an eighth's, so sqrt(1 + 0.5²) keeps the wide glow as wide as before.
+     */
+    static final float WIDE_SPREAD = 1.118f;
 
     private final ShaderProgram bright;
     private final ShaderProgram down;
@@ -38,27 +46,24 @@ final class BloomPass implements AutoCloseable {
     private final ShaderProgram composite;
     private final int vao;
     private final int hdrFormat;
-    private final int brightTexel;
     private final int downTexel;
     private final int blurStep;
     private final int blurAddStep;
+    private Framebuffer half;
     private Framebuffer quarterA;
     private Framebuffer quarterB;
     private Framebuffer eighthA;
     private Framebuffer eighthB;
-    private int width;
-    private int height;
 
     BloomPass(int width, int height, int hdrFormat) {
         this.hdrFormat = hdrFormat;
-        bright = ShaderProgram.load("screen", "brightQuarter");
+        bright = ShaderProgram.load("screen", "bright");
         down = ShaderProgram.load("screen", "down");
         blur = ShaderProgram.load("screen", "blur");
         blurAdd = ShaderProgram.load("screen", "blurAdd");
         composite = ShaderProgram.load("screen", "composite");
         bright.sampler("u_source", 0);
         glUniform1f(bright.uniform("u_threshold"), THRESHOLD);
-        brightTexel = bright.uniform("u_texel");
         down.sampler("u_source", 0);
         downTexel = down.uniform("u_texel");
         blur.sampler("u_source", 0);
@@ -78,12 +83,11 @@ final class BloomPass implements AutoCloseable {
     /** Reallocates the intermediate targets for an output of {@code width} × {@code height}. */
     void resize(int width, int height) {
         closeTargets();
+        half = new Framebuffer(Math.max(1, width / 2), Math.max(1, height / 2), hdrFormat, false);
         quarterA = new Framebuffer(Math.max(1, width / 4), Math.max(1, height / 4), hdrFormat, false);
         quarterB = new Framebuffer(quarterA.width(), quarterA.height(), hdrFormat, false);
         eighthA = new Framebuffer(Math.max(1, width / 8), Math.max(1, height / 8), hdrFormat, false);
         eighthB = new Framebuffer(eighthA.width(), eighthA.height(), hdrFormat, false);
-        this.width = width;
-        this.height = height;
     }
 
     /** Blooms and tone-maps {@code scene} (an HDR texture of the output's size) into {@code out}. */
@@ -93,21 +97,24 @@ final class BloomPass implements AutoCloseable {
         glDisable(GL_BLEND);
         glBindVertexArray(vao);
 
-        quarterA.bind();
+        half.bind();
         bright.use();
-        glUniform2f(brightTexel, 1f / width, 1f / height);
         screen(scene);
 
-        eighthA.bind();
+        quarterA.bind();
         down.use();
+        glUniform2f(downTexel, 1f / half.width(), 1f / half.height());
+        screen(half.texture());
+
+        eighthA.bind();
         glUniform2f(downTexel, 1f / quarterA.width(), 1f / quarterA.height());
         screen(quarterA.texture());
         blur.use();
         eighthB.bind();
-        glUniform2f(blurStep, 1f / eighthA.width(), 0f);
+        glUniform2f(blurStep, WIDE_SPREAD / eighthA.width(), 0f);
         screen(eighthA.texture());
         eighthA.bind();
-        glUniform2f(blurStep, 0f, 1f / eighthA.height());
+        glUniform2f(blurStep, 0f, WIDE_SPREAD / eighthA.height());
         screen(eighthB.texture());
 
         quarterB.bind();
@@ -136,7 +143,7 @@ final class BloomPass implements AutoCloseable {
     }
 
     private void closeTargets() {
-        for (Framebuffer f : new Framebuffer[] {quarterA, quarterB, eighthA, eighthB}) {
+        for (Framebuffer f : new Framebuffer[] {half, quarterA, quarterB, eighthA, eighthB}) {
             if (f != null) {
                 f.close();
             }

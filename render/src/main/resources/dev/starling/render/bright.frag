@@ -1,6 +1,6 @@
 #version 330 core
 #include "bloom.glsl"
-// Bloom, step 1 (the web page's pipeline): half resolution, one bilinear tap at the corner of four
+// Bloom, step 1: half resolution, one bilinear tap at the corner of four
 // source texels (their average), keeping only what is brighter than the threshold (soft knee).
 in vec2 v_uv;
 uniform sampler2D u_source;
