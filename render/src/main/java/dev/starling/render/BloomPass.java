@@ -2,7 +2,6 @@ package dev.starling.render;
 
 import static org.lwjgl.opengl.GL33C.GL_BLEND;
 import static org.lwjgl.opengl.GL33C.GL_DEPTH_TEST;
-import static org.lwjgl.opengl.GL33C.GL_ONE;
 import static org.lwjgl.opengl.GL33C.GL_TEXTURE0;
 import static org.lwjgl.opengl.GL33C.GL_TEXTURE1;
 import static org.lwjgl.opengl.GL33C.GL_TEXTURE_2D;
@@ -10,39 +9,46 @@ import static org.lwjgl.opengl.GL33C.GL_TRIANGLES;
 import static org.lwjgl.opengl.GL33C.glActiveTexture;
 import static org.lwjgl.opengl.GL33C.glBindTexture;
 import static org.lwjgl.opengl.GL33C.glBindVertexArray;
-import static org.lwjgl.opengl.GL33C.glBlendFunc;
 import static org.lwjgl.opengl.GL33C.glDeleteVertexArrays;
 import static org.lwjgl.opengl.GL33C.glDepthMask;
 import static org.lwjgl.opengl.GL33C.glDisable;
 import static org.lwjgl.opengl.GL33C.glDrawArrays;
-import static org.lwjgl.opengl.GL33C.glEnable;
 import static org.lwjgl.opengl.GL33C.glGenVertexArrays;
 import static org.lwjgl.opengl.GL33C.glUniform1f;
 import static org.lwjgl.opengl.GL33C.glUniform2f;
 
 /**
- * Glow and tone mapping. From the HDR scene: keep what is brighter than
- * {@value #THRESHOLD} at half resolution, take it down to a quarter and an eighth, blur both
- * (separable Gaussian), weigh and add them at a quarter, then composite scene + glow → ACES →
- * display gamma into the output target. Only the composite runs at full resolution, with two
- * texture reads per pixel, which keeps software GL fast.
+ * Glow and tone mapping. From the HDR scene: keep what is brighter than {@value #THRESHOLD} at
+ * half resolution, take it down to a quarter and an eighth, blur both (separable Gaussian), the
+ * quarter's vertical blur weighing and adding both levels into one texture, then composite scene
+ * + glow → ACES → display gamma into the output target. Eight passes: on software GL every pass
+ * costs a flush and a wait besides its pixels, and only the composite runs at full resolution,
+ * with two texture reads per pixel. (Thresholding four taps straight into the quarter saved a
+ * pass more, but its glow then changed with where a light fell in a quarter texel, up to 2.8×,
+ * so a moving drone would flicker: BloomPassTest.)
  */
 final class BloomPass implements AutoCloseable {
     static final float THRESHOLD = 0.9f;
     static final float EXPOSURE = 1.0f;
     static final float NEAR_GAIN = 0.55f;
     static final float WIDE_GAIN = 0.45f;
+    /**
+     * The eighth is taken from the quarter before its blur (whose vertical half also adds the
+     * eighth), so the eighth's blur steps that much further: Gaussians add in quadrature, and the
+     * quarter's blur is half an eighth's, so sqrt(1 + 0.5²) keeps the wide glow as wide as before.
+     */
+    static final float WIDE_SPREAD = 1.118f;
 
     private final ShaderProgram bright;
     private final ShaderProgram down;
     private final ShaderProgram blur;
-    private final ShaderProgram gain;
+    private final ShaderProgram blurAdd;
     private final ShaderProgram composite;
     private final int vao;
     private final int hdrFormat;
     private final int downTexel;
     private final int blurStep;
-    private final int gainValue;
+    private final int blurAddStep;
     private Framebuffer half;
     private Framebuffer quarterA;
     private Framebuffer quarterB;
@@ -54,7 +60,7 @@ final class BloomPass implements AutoCloseable {
         bright = ShaderProgram.load("screen", "bright");
         down = ShaderProgram.load("screen", "down");
         blur = ShaderProgram.load("screen", "blur");
-        gain = ShaderProgram.load("screen", "gain");
+        blurAdd = ShaderProgram.load("screen", "blurAdd");
         composite = ShaderProgram.load("screen", "composite");
         bright.sampler("u_source", 0);
         glUniform1f(bright.uniform("u_threshold"), THRESHOLD);
@@ -62,8 +68,11 @@ final class BloomPass implements AutoCloseable {
         downTexel = down.uniform("u_texel");
         blur.sampler("u_source", 0);
         blurStep = blur.uniform("u_step");
-        gain.sampler("u_source", 0);
-        gainValue = gain.uniform("u_gain");
+        blurAdd.sampler("u_source", 0);
+        blurAdd.sampler("u_wide", 1);
+        glUniform1f(blurAdd.uniform("u_gain"), NEAR_GAIN);
+        glUniform1f(blurAdd.uniform("u_wideGain"), WIDE_GAIN);
+        blurAddStep = blurAdd.uniform("u_step");
         composite.sampler("u_scene", 0);
         composite.sampler("u_bloom", 1);
         glUniform1f(composite.uniform("u_exposure"), EXPOSURE);
@@ -96,42 +105,35 @@ final class BloomPass implements AutoCloseable {
         down.use();
         glUniform2f(downTexel, 1f / half.width(), 1f / half.height());
         screen(half.texture());
-        blurInto(quarterA, quarterB);
 
         eighthA.bind();
-        down.use();
         glUniform2f(downTexel, 1f / quarterA.width(), 1f / quarterA.height());
         screen(quarterA.texture());
-        blurInto(eighthA, eighthB);
+        blur.use();
+        eighthB.bind();
+        glUniform2f(blurStep, WIDE_SPREAD / eighthA.width(), 0f);
+        screen(eighthA.texture());
+        eighthA.bind();
+        glUniform2f(blurStep, 0f, WIDE_SPREAD / eighthA.height());
+        screen(eighthB.texture());
 
         quarterB.bind();
-        gain.use();
-        glUniform1f(gainValue, NEAR_GAIN);
+        glUniform2f(blurStep, 1f / quarterA.width(), 0f);
         screen(quarterA.texture());
-        glEnable(GL_BLEND);
-        glBlendFunc(GL_ONE, GL_ONE);
-        glUniform1f(gainValue, WIDE_GAIN);
-        screen(eighthA.texture());
-        glDisable(GL_BLEND);
+        quarterA.bind();
+        blurAdd.use();
+        glUniform2f(blurAddStep, 0f, 1f / quarterA.height());
+        glActiveTexture(GL_TEXTURE1);
+        glBindTexture(GL_TEXTURE_2D, eighthA.texture());
+        screen(quarterB.texture());
 
         out.bind();
         composite.use();
         glActiveTexture(GL_TEXTURE1);
-        glBindTexture(GL_TEXTURE_2D, quarterB.texture());
+        glBindTexture(GL_TEXTURE_2D, quarterA.texture());
         screen(scene);
         glBindVertexArray(0);
         glDepthMask(true);
-    }
-
-    /** Horizontal blur a → b, vertical blur b → a. */
-    private void blurInto(Framebuffer a, Framebuffer b) {
-        blur.use();
-        b.bind();
-        glUniform2f(blurStep, 1f / a.width(), 0f);
-        screen(a.texture());
-        a.bind();
-        glUniform2f(blurStep, 0f, 1f / a.height());
-        screen(b.texture());
     }
 
     private static void screen(int texture) {
@@ -155,7 +157,7 @@ final class BloomPass implements AutoCloseable {
         bright.close();
         down.close();
         blur.close();
-        gain.close();
+        blurAdd.close();
         composite.close();
     }
 }

@@ -1,4 +1,5 @@
 #version 330 core
+#include "common.glsl"
 // One camera-facing square per drone (instanced): its side grows with closeness and never
 // drops below u_minPixels, so a drone 1 km away is still a point of light.
 layout(location = 0) in vec2 a_corner;     // static quad, corners in [-1, 1]
@@ -11,7 +12,7 @@ uniform float u_glowMetres;                // sprite side in the world, metres
 uniform float u_minPixels;
 uniform float u_maxPixels;
 out vec2 v_corner;
-flat out vec3 v_color;
+flat out vec3 v_color;                     // linear: converted once per drone, not per pixel
 
 void main() {
     vec4 clip = u_viewProj * vec4(a_pos, 1.0);
@@ -19,5 +20,5 @@ void main() {
     clip.xy += a_corner * side / u_viewport * clip.w;
     gl_Position = clip;
     v_corner = a_corner;
-    v_color = a_color.rgb;
+    v_color = srgbToLinear(a_color.rgb);
 }

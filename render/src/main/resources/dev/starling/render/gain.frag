@@ -1,5 +1,6 @@
 #version 330 core
-// Bloom: one bilinear tap times a gain, to weigh and add the glow levels into one texture.
+// Bloom (the web page's pipeline): one bilinear tap times a gain, to weigh and add the glow
+// levels into one texture.
 in vec2 v_uv;
 uniform sampler2D u_source;
 uniform float u_gain;

@@ -25,12 +25,11 @@ void main() {
     float s = cos(dot(w, vec2(0.07, 0.13)) - t * 0.9) + 0.5 * sin(dot(w, vec2(0.31, -0.23)) + t * 2.4);
     float near = clamp(250.0 / dist, 0.15, 1.0);
     vec2 off = vec2(r * 0.0022, s * 0.005) * near;
-    // streak taps jittered per pixel: a grainy smear instead of ghost copies
+    // two streak taps, their spread jittered per pixel: a grainy smear instead of ghost copies
     float j = 0.6 + 0.8 * pixelNoise(gl_FragCoord.xy);
     vec2 s1 = vec2(0.0, 0.007 * j);
-    vec3 refl = texture(u_reflection, uv + off).rgb * 0.4
-              + texture(u_reflection, uv + off + s1).rgb * 0.3
-              + texture(u_reflection, uv + off - s1).rgb * 0.3;
+    vec3 refl = texture(u_reflection, uv + off + 0.6 * s1).rgb * 0.5
+              + texture(u_reflection, uv + off - 0.6 * s1).rgb * 0.5;
     float g = 1.0 - clamp(v.z, 0.0, 1.0);
     float g2 = g * g;
     float fresnel = 0.02 + 0.98 * g2 * g2 * g;
