@@ -132,34 +132,18 @@ public final class AtomicFiles {
         if (targets.size() != contents.size()) {
             throw new IllegalArgumentException(targets.size() + " targets but " + contents.size() + " contents");
         }
-        java.util.List<Path> tmps = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Thread cleanup = new Thread(() -> tmps.forEach(AtomicFiles::deleteQuietly));
-        boolean hooked = addHook(cleanup);
-        if (!hooked) {
-            // shutting down (Ctrl-C): a temporary created now would outlive the cleanup hooks
-            throw new IOException("not writing " + targets + ": the program is shutting down");
-        }
-        int moved = 0;
+        // every temporary complete before the first rename; whatever is not committed is removed
+        java.util.List<Staged> staged = new java.util.ArrayList<>(targets.size());
         try {
             for (int i = 0; i < targets.size(); i++) {
-                Path abs = targets.get(i).toAbsolutePath();
-                Files.createDirectories(abs.getParent());
-                Path tmp = createTemporary(abs);
-                tmps.add(tmp);
-                fill(tmp, contents.get(i));
+                staged.add(stage(targets.get(i), contents.get(i)));
             }
-            for (int i = 0; i < targets.size(); i++) {
-                moveIntoPlace(tmps.get(i), targets.get(i).toAbsolutePath());
-                moved++;
+            for (Staged s : staged) {
+                s.commit();
             }
-        } catch (IOException | RuntimeException | Error e) {
-            for (int i = moved; i < tmps.size(); i++) {
-                deleteQuietly(tmps.get(i));
-            }
-            throw e;
         } finally {
-            if (hooked) {
-                removeHook(cleanup);
+            for (Staged s : staged) {
+                s.close();
             }
         }
     }

@@ -80,8 +80,9 @@ public final class PlanJson {
 
     /** Writes {@code plan} to {@code file} atomically. */
     public static void write(Plan plan, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().normalize().getParent();
-        AtomicFiles.write(file, out -> write(plan, out, dir));
+        try (AtomicFiles.Staged staged = stage(plan, file)) {
+            staged.commit();
+        }
     }
 
     /**
