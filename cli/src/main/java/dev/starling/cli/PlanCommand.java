@@ -10,6 +10,7 @@ import dev.starling.analysis.DroneProfile;
 import dev.starling.analysis.Wind;
 import dev.starling.formation.Targets;
 import dev.starling.base.AtomicFiles;
+import dev.starling.base.Parallel;
 import dev.starling.cache.ContentCache;
 import dev.starling.cache.PlanCache;
 import dev.starling.plan.Assignments;
@@ -437,17 +438,8 @@ public final class PlanCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("interrupted while writing plan.json");
             } catch (java.util.concurrent.ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof IOException io) {
-                    throw io;
-                }
-                if (c instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (c instanceof Error err) {
-                    throw err;
-                }
-                throw new IOException(c);
+                Throwable c = Parallel.rethrowUnchecked(e);
+                throw c instanceof IOException io ? io : new IOException(c);
             }
         }
 

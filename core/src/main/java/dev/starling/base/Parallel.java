@@ -1,6 +1,7 @@
 package dev.starling.base;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +36,22 @@ public final class Parallel {
     }
 
     private Parallel() {
+    }
+
+    /**
+     * The cause of a task's failure ({@link java.util.concurrent.Future#get}), thrown again as it
+     * is when unchecked (a RuntimeException or an Error); a checked cause is returned, for the
+     * caller to throw as the kind it declares.
+     */
+    public static Throwable rethrowUnchecked(ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof RuntimeException re) {
+            throw re;
+        }
+        if (c instanceof Error err) {
+            throw err;
+        }
+        return c;
     }
 
     /** Available processors: the default thread count. */

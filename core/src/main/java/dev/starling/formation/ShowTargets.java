@@ -1,6 +1,7 @@
 package dev.starling.formation;
 
 import dev.starling.base.Numbers;
+import dev.starling.base.Parallel;
 import dev.starling.InputException;
 import dev.starling.show.Facing;
 import dev.starling.show.Limits;
@@ -333,14 +334,7 @@ public final class ShowTargets {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sampling formations", e);
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
+            throw new IllegalStateException(Parallel.rethrowUnchecked(e));
         }
     }
 }

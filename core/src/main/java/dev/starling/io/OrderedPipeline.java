@@ -1,5 +1,6 @@
 package dev.starling.io;
 
+import dev.starling.base.Parallel;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
@@ -61,14 +62,7 @@ public final class OrderedPipeline {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("export interrupted");
                 } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    if (c instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (c instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IOException(c);
+                    throw new IOException(Parallel.rethrowUnchecked(e));
                 }
                 sink.accept(i, item);
             }
