@@ -512,15 +512,9 @@ final class Solver {
         double tx = 2 * ax[i];
         double ty = 2 * ay[i];
         double tz = 2 * az[i];
-        double[] bxl = bx;
-        double[] byl = by;
-        double[] bzl = bz;
-        double[] wl = w;
         int[] buf = sc.buf;
         if (n < 2 * PIVOT_SAMPLE) {
-            for (int j = 0; j < n; j++) {
-                s[j] = wl[j] - (tx * bxl[j] + ty * byl[j] + tz * bzl[j]);
-            }
+            reducedAll(s, tx, ty, tz);
             for (int j = 0; j < n; j++) {
                 buf[j] = j;
             }
@@ -531,13 +525,11 @@ final class Solver {
         int stride = n / PIVOT_SAMPLE;
         boolean all = tree == null;
         if (all) {
-            for (int j = 0; j < n; j++) {
-                s[j] = wl[j] - (tx * bxl[j] + ty * byl[j] + tz * bzl[j]);
-            }
+            reducedAll(s, tx, ty, tz);
         } else {
             for (int t = 0; t < PIVOT_SAMPLE; t++) {
                 int j = t * stride;
-                s[j] = wl[j] - (tx * bxl[j] + ty * byl[j] + tz * bzl[j]);
+                s[j] = w[j] - (tx * bx[j] + ty * by[j] + tz * bz[j]);
             }
         }
         int want = rowTarget[i];
@@ -546,9 +538,7 @@ final class Solver {
         for (;;) {
             double pivot = rank >= PIVOT_SAMPLE ? INF : sampleRank(s, stride, rank, sc.sample);
             if (!all && pivot == INF) {
-                for (int j = 0; j < n; j++) {
-                    s[j] = wl[j] - (tx * bxl[j] + ty * byl[j] + tz * bzl[j]);
-                }
+                reducedAll(s, tx, ty, tz);
                 all = true;
             }
             if (all) {
@@ -808,12 +798,7 @@ final class Solver {
         }
         if (!(last && owner < 0)) {
             double inc = last ? Math.max(b2 - b1, 1) : b2 - b1 + eps;
-            double old = w[j1];
-            price[j1] += inc;
-            w[j1] += inc;
-            if (tree != null) {
-                tree.raised(j1, old);
-            }
+            raise(j1, inc);
         }
         colOf[i] = j1;
         rowOf[j1] = i;
@@ -880,13 +865,7 @@ final class Solver {
         for (int t = 0; t < touchedCount; t++) {
             int j = touched[t];
             if (state[j] == FINAL && key[j] < d) {
-                double inc = d - key[j];
-                double old = w[j];
-                price[j] += inc;
-                w[j] += inc;
-                if (tree != null) {
-                    tree.raised(j, old);
-                }
+                raise(j, d - key[j]);
             }
         }
         int j = end;
@@ -977,9 +956,7 @@ final class Solver {
             return;
         }
         denseExpansions++;
-        for (int j = 0; j < n; j++) {
-            s[j] = w[j] - (tx * bx[j] + ty * by[j] + tz * bz[j]);
-        }
+        reducedAll(s, tx, ty, tz);
         for (int j = 0; j < n; j++) {
             if (rowOf[j] < 0) {
                 double nd = off + s[j];
@@ -1099,6 +1076,27 @@ final class Solver {
         }
         heap[pos] = id;
         heapPos[id] = pos;
+    }
+
+    /** Raises column j's price, and so its w, by {@code inc}, keeping the tree's bounds (if any) valid. */
+    private void raise(int j, double inc) {
+        double old = w[j];
+        price[j] += inc;
+        w[j] += inc;
+        if (tree != null) {
+            tree.raised(j, old);
+        }
+    }
+
+    /** s[j] = w_j − t·b_j for every column j: the values a row with t = 2a sees (the full scan). */
+    private void reducedAll(double[] s, double tx, double ty, double tz) {
+        double[] bxl = bx;
+        double[] byl = by;
+        double[] bzl = bz;
+        double[] wl = w;
+        for (int j = 0; j < n; j++) {
+            s[j] = wl[j] - (tx * bxl[j] + ty * byl[j] + tz * bzl[j]);
+        }
     }
 
     /** A summary of the work done, for tuning. */
