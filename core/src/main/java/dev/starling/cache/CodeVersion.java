@@ -18,6 +18,11 @@ import java.util.stream.Stream;
  * older cache entry unreachable. The table of contents is read without inflating anything:
  * about 5 ms for the 2 MB core jar where hashing its bytes took about 0.1 s of every plan. (A
  * version, not a seal: the cache's entries carry their own SHA-256.)
+ *
+ * <p>The Java runtime is part of the version too ({@link #runtime()}): text and SVG formations
+ * are rasterized by Java2D, whose output differs between JDK releases (OpenJDK 17.0.15 and
+ * Temurin 25.0.3 sample the flagship's 新韵重庆 and rivers.svg to different points), so an entry
+ * made under one JDK would otherwise make a plan under another differ from its cold plan.
  */
 public final class CodeVersion {
     private static volatile byte[] hash;
@@ -37,6 +42,20 @@ public final class CodeVersion {
             }
         }
         return h.clone();
+    }
+
+    /** The Java runtime the code runs on: vendor, runtime version, OS and architecture. */
+    static String runtime() {
+        return System.getProperty("java.vendor") + "|" + System.getProperty("java.runtime.version") + "|"
+                + System.getProperty("os.name") + "|" + System.getProperty("os.arch");
+    }
+
+    /** The version of code whose own digest is {@code code}, run on {@code runtime}. */
+    static byte[] of(byte[] code, String runtime) {
+        MessageDigest md = ContentCache.digest();
+        md.update(code);
+        md.update(runtime.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return md.digest();
     }
 
     /** SHA-256 of a jar's table of contents: every entry's name, size and CRC-32, in name order. */
@@ -81,6 +100,6 @@ public final class CodeVersion {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-        return md.digest();
+        return of(md.digest(), runtime());
     }
 }

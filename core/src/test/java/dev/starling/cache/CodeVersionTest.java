@@ -3,6 +3,7 @@ package dev.starling.cache;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,6 +46,16 @@ class CodeVersionTest {
         assertFalse(Arrays.equals(a, oneByte), "one changed byte of a class is a new version");
         assertFalse(Arrays.equals(a, renamed));
         assertFalse(Arrays.equals(a, added));
+    }
+
+    @Test
+    void theJavaRuntimeIsPartOfTheVersion() throws IOException {
+        byte[] code = CodeVersion.ofJar(jar("a.jar", 1_000_000L, "dev/A.class", "alpha"));
+        assertFalse(Arrays.equals(CodeVersion.of(code, "Debian|17.0.15+6|Linux|amd64"),
+                CodeVersion.of(code, "Eclipse Adoptium|25.0.3+9-LTS|Linux|amd64")),
+                "Java2D rasterizes text differently per JDK: an entry from one JDK must not serve another");
+        assertArrayEquals(CodeVersion.of(code, "x"), CodeVersion.of(code, "x"));
+        assertTrue(CodeVersion.runtime().contains(System.getProperty("java.runtime.version")));
     }
 
     @Test
