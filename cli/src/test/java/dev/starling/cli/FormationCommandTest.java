@@ -119,4 +119,60 @@ class FormationCommandTest {
         assertTrue(r.out().contains("starling formation --text \"AI+车\""), r.out());
         assertTrue(r.out().contains("--min-spacing"), r.out());
     }
+
+    /**
+     * Every example of {@code formation --help} runs as printed (exit 0, the asked-for count
+     * written), in a folder holding the files the examples name: a logo PNG, a car SVG, a bunny
+     * OBJ (a cube) and a points CSV.
+     */
+    @Test
+    void everyHelpExampleRuns() throws IOException {
+        BufferedImage logo = new BufferedImage(200, 100, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = logo.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(10, 5, 180, 90);
+        g.dispose();
+        ImageIO.write(logo, "png", dir.resolve("logo.png").toFile());
+        Files.writeString(dir.resolve("car.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 100\">"
+                + "<path d=\"M0 40 L50 40 L70 0 L140 0 L160 40 L200 40 L200 100 L0 100 Z\" fill=\"#ffffff\"/></svg>");
+        StringBuilder obj = new StringBuilder();
+        for (int v = 0; v < 8; v++) {
+            obj.append("v ").append(v & 1).append(' ').append(v >> 1 & 1).append(' ').append(v >> 2 & 1).append('\n');
+        }
+        for (String f : new String[] {"1 3 4 2", "5 6 8 7", "1 2 6 5", "3 7 8 4", "1 5 7 3", "2 4 8 6"}) {
+            obj.append("f ").append(f).append('\n');
+        }
+        Files.writeString(dir.resolve("bunny.obj"), obj);
+        StringBuilder pts = new StringBuilder("x,y,z\n");
+        for (int i = 0; i < 900; i++) {
+            pts.append(3 * (i % 30)).append(",0,").append(20 + 3 * (i / 30)).append('\n');
+        }
+        Files.writeString(dir.resolve("mine.csv"), pts);
+
+        String[] description = new picocli.CommandLine(new FormationCommand()).getCommandSpec().usageMessage()
+                .description();
+        java.util.regex.Pattern token = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)");
+        int examples = 0;
+        for (String line : description) {
+            if (!line.startsWith("  starling formation ")) {
+                continue;
+            }
+            List<String> args = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = token.matcher(line.substring("  starling ".length()));
+            while (m.find()) {
+                String a = m.group(1) != null ? m.group(1) : m.group(2);
+                boolean file = !a.startsWith("-") && (a.endsWith(".csv") || a.endsWith(".png") || a.endsWith(".svg")
+                        || a.endsWith(".obj"));
+                args.add(file ? dir.resolve(a).toString() : a);
+            }
+            Path out = Path.of(args.get(args.indexOf("--out") + 1));
+            Files.deleteIfExists(out);
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), line + "\n" + r.err());
+            int count = Integer.parseInt(args.get(args.indexOf("--count") + 1));
+            assertEquals(count, readCsv(out).length, line);
+            examples++;
+        }
+        assertEquals(9, examples, "the examples found in the help");
+    }
 }
