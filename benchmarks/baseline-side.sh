@@ -37,7 +37,10 @@ build() {
 }
 
 machine_lines() {
-  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sr), $(java -version 2>&1 | head -1)"
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sr)"
+  # the baseline's launcher runs the java on the PATH; this tree's runs $JAVA_HOME's when set
+  echo "java (baseline): $(java -version 2>&1 | head -1)"
+  echo "java (current):  $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)"
   echo "baseline: $(git -C "$base_dir" log --oneline -1)"
   echo "current:  $(git -C "$root" log --oneline -1)$(git -C "$root" diff --quiet HEAD || echo ' (+ uncommitted changes)')"
 }

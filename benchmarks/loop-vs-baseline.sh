@@ -21,6 +21,9 @@
 #                  $TMPDIR and removed at exit)
 #   SKIP_BUILD     1: reuse both sides' built cli jars
 #   JAVA_OPTS      if set, STARLING_JAVA_OPTS for both sides (default: each launcher's own, -Xmx4g)
+#   JAVA_HOME      the JDK this tree's launcher runs (the baseline's runs the java on the PATH): to
+#                  compare both on another JDK, set both, e.g.
+#                  J=/usr/lib/jvm/temurin-25-jdk-amd64; JAVA_HOME=$J PATH=$J/bin:$PATH benchmarks/...
 #
 # Each side runs through its own ./starling launcher (so each gets the JVM options and start-up
 # work its launcher does: this tree's class-data archive is trained once, untimed, before the
