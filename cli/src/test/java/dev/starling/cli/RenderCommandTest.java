@@ -69,9 +69,9 @@ class RenderCommandTest {
     void helpTeachesByExample() {
         Run r = run("render", "--help");
         assertEquals(0, r.code());
-        assertTrue(r.out().contains("\n  starling render plan.json --at 95 --camera south-bank --out ai-car.png\n"), r.out());
+        assertTrue(r.out().contains("\n  starling render plan.json --at 150 --camera south-bank --out ai-car.png\n"), r.out());
         assertTrue(r.out().contains("\n  starling render plan.json --from 0 --to 30 --fps 30 --out frames/\n"));
-        assertTrue(r.out().contains("\n  xvfb-run -a starling render plan.json --at 95 --out ai-car.png\n"));
+        assertTrue(r.out().contains("\n  xvfb-run -a starling render plan.json --at 150 --out ai-car.png\n"));
         Run p = run("preview", "--help");
         assertEquals(0, p.code());
         assertTrue(p.out().contains("Keys: space play/pause"), p.out());
