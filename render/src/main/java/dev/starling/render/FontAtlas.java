@@ -39,6 +39,8 @@ final class FontAtlas {
     private final int cellHeight;
     /** Per glyph: drawn from the bundled font (else from the logical SansSerif fallback). */
     private final boolean[] fromBundled;
+    /** Per glyph: no coverage anywhere in its cell (a space), so there is nothing to draw. */
+    private final boolean[] blank;
 
     private FontAtlas(int width, int height, byte[] pixels, int lineHeight, int ascent, int[] codePoints, int[] cells,
                       int cellHeight, boolean[] fromBundled) {
@@ -51,6 +53,18 @@ final class FontAtlas {
         this.cells = cells;
         this.cellHeight = cellHeight;
         this.fromBundled = fromBundled;
+        blank = new boolean[codePoints.length];
+        for (int g = 0; g < codePoints.length; g++) {
+            blank[g] = true;
+            for (int y = cellY(g); y < cellY(g) + cellHeight && blank[g]; y++) {
+                for (int x = cellX(g); x < cellX(g) + cellWidth(g); x++) {
+                    if (pixels[y * width + x] != 0) {
+                        blank[g] = false;
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -151,6 +165,11 @@ final class FontAtlas {
 
     int advance(int glyph) {
         return cells[4 * glyph + 3];
+    }
+
+    /** Whether {@code glyph}'s cell has no coverage at all (a space): drawing it changes nothing. */
+    boolean blank(int glyph) {
+        return blank[glyph];
     }
 
     int cellHeight() {

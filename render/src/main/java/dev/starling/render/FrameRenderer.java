@@ -44,9 +44,10 @@ import org.lwjgl.system.MemoryUtil;
  *   <li>bloom and tone mapping into the display-ready RGBA8 target, then the HUD.</li>
  * </ol>
  * The static layer of both passes (city, ground, sky: all that does not move with show time) is
- * drawn once per camera and size into targets of its own, colour and depth, and copied into each
- * frame before the water and the drones; a camera that moves draws it again. On software GL
- * that copy costs a fraction of rasterising the city.
+ * drawn once per camera and size into targets of its own, colour and depth; each frame copies the
+ * colour before the water and the drones, and draws on the static layer's depth buffer itself
+ * (nothing but the water writes depth after it, the same every frame); a camera that moves
+ * draws it again. On software GL that copy costs a fraction of rasterising the city.
  * The result stays in an offscreen framebuffer: {@link #read} copies it out for a PNG,
  * {@link #blitToWindow} copies it to the window. Needs a current OpenGL 3.3 context
  * ({@link GlContext}); all GL calls happen on the calling thread. Per frame it allocates nothing
@@ -155,12 +156,12 @@ public final class FrameRenderer implements AutoCloseable {
         if (width < 8 || height < 8) {
             throw new RenderException("a frame needs at least 8x8 pixels, was " + width + "x" + height);
         }
-        hdr = new Framebuffer(width, height, HDR_FORMAT, true);
-        reflection = new Framebuffer(Math.max(4, width / REFLECTION_DIVISOR), Math.max(4, height / REFLECTION_DIVISOR),
-                HDR_FORMAT, true);
-        output = new Framebuffer(width, height, GL_RGBA8, false);
         staticMain = new Framebuffer(width, height, HDR_FORMAT, true);
-        staticReflection = new Framebuffer(reflection.width(), reflection.height(), HDR_FORMAT, true);
+        staticReflection = new Framebuffer(Math.max(4, width / REFLECTION_DIVISOR),
+                Math.max(4, height / REFLECTION_DIVISOR), HDR_FORMAT, true);
+        hdr = new Framebuffer(width, height, staticMain);
+        reflection = new Framebuffer(staticReflection.width(), staticReflection.height(), staticReflection);
+        output = new Framebuffer(width, height, GL_RGBA8, false);
         staticValid = false;
         readBuffer = MemoryUtil.memAlloc(width * height * 4);
         int rows = Math.max(12, Math.round(16f * height / HUD_BASE_ROWS));

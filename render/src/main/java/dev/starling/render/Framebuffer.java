@@ -44,16 +44,35 @@ import java.nio.ByteBuffer;
 /**
  * An offscreen render target: one colour texture (linear filtering, clamped) and, optionally, a
  * depth renderbuffer. The format decides HDR ({@code GL_RGBA16F}, {@code GL_R11F_G11F_B10F}) or
- * display-ready ({@code GL_RGBA8}). Checked complete at creation.
+ * display-ready ({@code GL_RGBA8}). A target may draw on another's depth buffer instead of its
+ * own ({@link #Framebuffer(int, int, Framebuffer)}), which it then neither copies nor deletes.
+ * Checked complete at creation.
  */
 final class Framebuffer implements AutoCloseable {
     private final int fbo;
     private final int texture;
     private final int depth;
+    private final boolean ownsDepth;
     private final int width;
     private final int height;
+    private final int internalFormat;
 
     Framebuffer(int width, int height, int internalFormat, boolean withDepth) {
+        this(width, height, internalFormat, withDepth, null);
+    }
+
+    /**
+     * A target of {@code depthOf}'s size and colour format that draws on {@code depthOf}'s depth
+     * buffer: what it writes there, {@code depthOf} sees.
+     */
+    Framebuffer(int width, int height, Framebuffer depthOf) {
+        this(width, height, depthOf.internalFormat, false, depthOf);
+    }
+
+    private Framebuffer(int width, int height, int internalFormat, boolean withDepth, Framebuffer depthOf) {
+        if (depthOf != null && (depthOf.depth == 0 || depthOf.width != width || depthOf.height != height)) {
+            throw new IllegalArgumentException("no " + width + "x" + height + " depth buffer to share");
+        }
         this.width = width;
         this.height = height;
         texture = glGenTextures();
@@ -66,7 +85,12 @@ final class Framebuffer implements AutoCloseable {
         fbo = glGenFramebuffers();
         glBindFramebuffer(GL_FRAMEBUFFER, fbo);
         glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture, 0);
-        if (withDepth) {
+        this.internalFormat = internalFormat;
+        ownsDepth = withDepth;
+        if (depthOf != null) {
+            depth = depthOf.depth;
+            glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, depth);
+        } else if (withDepth) {
             depth = glGenRenderbuffers();
             glBindRenderbuffer(GL_RENDERBUFFER, depth);
             glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, width, height);
@@ -92,7 +116,8 @@ final class Framebuffer implements AutoCloseable {
 
     /**
      * Copies colour and depth into {@code dest}, which must have this size and format and a
-     * depth buffer when this has one: exact (no filtering), then leaves {@code dest} bound.
+     * depth buffer when this has one (the depth not when it is this one's): exact (no filtering),
+     * then leaves {@code dest} bound.
      */
     void copyTo(Framebuffer dest) {
         if (dest.width != width || dest.height != height) {
@@ -101,7 +126,7 @@ final class Framebuffer implements AutoCloseable {
         glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dest.fbo);
         glDepthMask(true);
-        int mask = depth != 0 && dest.depth != 0 ? GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT : GL_COLOR_BUFFER_BIT;
+        int mask = depth != 0 && dest.depth != 0 && dest.depth != depth ? GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT : GL_COLOR_BUFFER_BIT;
         glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, mask, GL_NEAREST);
         dest.bind();
     }
@@ -126,7 +151,7 @@ final class Framebuffer implements AutoCloseable {
     public void close() {
         glDeleteFramebuffers(fbo);
         glDeleteTextures(texture);
-        if (depth != 0) {
+        if (ownsDepth) {
             glDeleteRenderbuffers(depth);
         }
     }

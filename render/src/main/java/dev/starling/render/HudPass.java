@@ -136,6 +136,10 @@ final class HudPass implements AutoCloseable {
                 int cp = line.codePointAt(i);
                 i += Character.charCount(cp);
                 int gi = atlas.glyph(cp);
+                if (atlas.blank(gi)) { // a space: its quad would blend nothing, and costs its setup on software GL
+                    penX += atlas.advance(gi);
+                    continue;
+                }
                 float x0 = penX - 1, y0 = baseline + atlas.cellTop();
                 float x1 = x0 + atlas.cellWidth(gi), y1 = y0 + atlas.cellHeight();
                 float u0 = (float) atlas.cellX(gi) / atlas.width, v0 = (float) atlas.cellY(gi) / atlas.height;

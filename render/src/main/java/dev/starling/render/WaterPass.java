@@ -3,7 +3,7 @@ package dev.starling.render;
 import static org.lwjgl.opengl.GL33C.GL_ARRAY_BUFFER;
 import static org.lwjgl.opengl.GL33C.GL_DEPTH_TEST;
 import static org.lwjgl.opengl.GL33C.GL_FLOAT;
-import static org.lwjgl.opengl.GL33C.GL_LESS;
+import static org.lwjgl.opengl.GL33C.GL_LEQUAL;
 import static org.lwjgl.opengl.GL33C.GL_STATIC_DRAW;
 import static org.lwjgl.opengl.GL33C.GL_TEXTURE0;
 import static org.lwjgl.opengl.GL33C.GL_TEXTURE_2D;
@@ -115,7 +115,9 @@ final class WaterPass implements AutoCloseable {
     void draw(Matrix4fc viewProj, float eyeX, float eyeY, float eyeZ, int reflectionTexture, int width, int height,
               float time) {
         glEnable(GL_DEPTH_TEST);
-        glDepthFunc(GL_LESS);
+        // LEQUAL: the frame draws on the static layer's depth buffer, which holds the water's depth
+        // from the frame before (the same triangles at the same depth)
+        glDepthFunc(GL_LEQUAL);
         glDepthMask(true);
         program.use();
         try (MemoryStack stack = MemoryStack.stackPush()) {

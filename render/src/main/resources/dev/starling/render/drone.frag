@@ -1,8 +1,6 @@
 #version 330 core
-// A bright core and a soft halo onto the HDR target: the bloom pass turns it into glow. The core
-// is the LED behind its diffuser, an opaque light: it covers what stands behind it (alpha, blended
-// as src + dst * (1 - alpha)), so a lit window behind a drone never shows through it. The halo
-// is light in the air and adds.
+#include "drone.glsl"
+// A drone's quad onto the HDR target (see droneLight): the bloom pass turns it into glow.
 in vec2 v_corner;
 flat in vec3 v_color;     // linear
 uniform float u_coreGain;
@@ -14,7 +12,5 @@ void main() {
     if (r2 > 1.0) {
         discard;
     }
-    float core = exp(-r2 * 14.0);
-    float halo = exp(-r2 * 3.5) - exp(-3.5);
-    o_color = vec4(v_color * (core * u_coreGain + halo * u_haloGain), core);
+    o_color = droneLight(r2, v_color, u_coreGain, u_haloGain);
 }

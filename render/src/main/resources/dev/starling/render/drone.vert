@@ -1,7 +1,8 @@
 #version 330 core
 #include "common.glsl"
-// One camera-facing square per drone (instanced): its side grows with closeness and never
-// drops below u_minPixels, so a drone 1 km away is still a point of light.
+#include "drone.glsl"
+// One camera-facing square per drone (instanced; the web page's drones): its side in pixels is
+// spritePixels'.
 layout(location = 0) in vec2 a_corner;     // static quad, corners in [-1, 1]
 layout(location = 1) in vec3 a_pos;        // per drone: position, metres
 layout(location = 2) in vec4 a_color;      // per drone: sRGB colour
@@ -16,7 +17,7 @@ flat out vec3 v_color;                     // linear: converted once per drone, 
 
 void main() {
     vec4 clip = u_viewProj * vec4(a_pos, 1.0);
-    float side = clamp(u_glowMetres * u_pixelsPerMetre / max(clip.w, 0.001), u_minPixels, u_maxPixels);
+    float side = spritePixels(u_glowMetres, u_pixelsPerMetre, clip.w, u_minPixels, u_maxPixels);
     clip.xy += a_corner * side / u_viewport * clip.w;
     gl_Position = clip;
     v_corner = a_corner;

@@ -25,6 +25,9 @@ class FontAtlasTest {
         assertTrue(inkIn(a, car) > 10, "and it has ink");
         assertTrue(inkIn(a, a.glyph('A')) > 10);
         assertEquals(0, inkIn(a, a.glyph(' ')), "a space has none");
+        for (int cp : new int[] {' ', 'A', '车', '?', '.'}) {
+            assertEquals(inkIn(a, a.glyph(cp)) == 0, a.blank(a.glyph(cp)), "blank, which the HUD skips, means no ink: " + (char) cp);
+        }
         assertEquals(a.glyph('?'), a.glyph('Ω'), "missing characters fall back to '?'");
         assertTrue(a.measure("AI+车") > a.measure("AI+"));
     }
