@@ -203,10 +203,12 @@ final class ColumnTree {
 
     /**
      * Writes every column j with v_j = w_j − (tx·bx_j + ty·by_j + tz·bz_j) ≤ limit to out, in
-     * increasing j, and v_j to s[j] (computed exactly as a full scan computes it); returns how many.
-     * Concurrent calls are safe while no price changes, each with its own out, s and stack.
+     * increasing j when {@code sorted} (else in tree order: the sort was a tenth of the landing
+     * solve, and a caller that only takes minima and relaxes each column once does not need it), and
+     * v_j to s[j] (computed exactly as a full scan computes it); returns how many. Concurrent calls
+     * are safe while no price changes, each with its own out, s and stack.
      */
-    int within(double tx, double ty, double tz, double limit, int[] out, double[] s, int[] stack) {
+    int within(double tx, double ty, double tz, double limit, boolean sorted, int[] out, double[] s, int[] stack) {
         double[] nd = node;
         double[] pt = point;
         int c = 0;
@@ -236,7 +238,9 @@ final class ColumnTree {
                 stack[top++] = 2 * k;
             }
         }
-        Arrays.sort(out, 0, c);
+        if (sorted) {
+            Arrays.sort(out, 0, c);
+        }
         return c;
     }
 
