@@ -459,6 +459,8 @@ final class Solver {
         final int[] heapIdx = new int[cap + 1];
         final double[] heapVal = new double[cap + 1];
         final int[] stack = new int[64];
+        /** Bits per column for the tree's ordered queries. */
+        final long[] marks = new long[(n + 63) >>> 6];
     }
 
     /** Ranges a row loop over {@code n} rows is cut into for at most {@code threads} threads. */
@@ -550,7 +552,7 @@ final class Solver {
                 }
             } else {
                 // the same columns, in the same order, with the same values as the pass above
-                c = tree.within(tx, ty, tz, pivot, true, buf, s, sc.stack);
+                c = tree.within(tx, ty, tz, pivot, sc.marks, buf, s, sc.stack);
             }
             if (c >= want / 4 || rank >= PIVOT_SAMPLE) {
                 if (c <= cap) {
@@ -936,7 +938,7 @@ final class Solver {
             // each column is relaxed at most once, and the heap pops by (key, rank, id), so the
             // dense loop's index order gives the same pops and prices
             int[] buf = scanner.buf;
-            int c = tree.within(tx, ty, tz, bestFree - off, false, buf, s, scanner.stack);
+            int c = tree.within(tx, ty, tz, bestFree - off, null, buf, s, scanner.stack);
             for (int q = 0; q < c; q++) {
                 int j = buf[q];
                 if (rowOf[j] < 0) {
