@@ -203,10 +203,14 @@ final class ColumnTree {
 
     /**
      * Writes every column j with v_j = w_j − (tx·bx_j + ty·by_j + tz·bz_j) ≤ limit to out, in
-     * increasing j, and v_j to s[j] (computed exactly as a full scan computes it); returns how many.
-     * Concurrent calls are safe while no price changes, each with its own out, s and stack.
+     * increasing j when given {@code marks} (else in tree order: ordering was a tenth of the
+     * landing solve, and a caller that only takes minima and relaxes each column once does not
+     * need it), and v_j to s[j] (computed exactly as a full scan computes it); returns how many.
+     * Concurrent calls are safe while no price changes, each with its own out, s, stack and marks.
+     *
+     * @param marks null, or {@link #marks()} words, all zero (and left so): a bit per column
      */
-    int within(double tx, double ty, double tz, double limit, int[] out, double[] s, int[] stack) {
+    int within(double tx, double ty, double tz, double limit, long[] marks, int[] out, double[] s, int[] stack) {
         double[] nd = node;
         double[] pt = point;
         int c = 0;
@@ -236,8 +240,43 @@ final class ColumnTree {
                 stack[top++] = 2 * k;
             }
         }
-        Arrays.sort(out, 0, c);
+        if (marks != null) {
+            inIndexOrder(out, c, marks);
+        }
         return c;
+    }
+
+    /**
+     * Puts out[0, c) (distinct columns) in increasing order through a bitmap: O(c + span / 64),
+     * where span is the largest minus the least column, at most n / 64 words (313 at n = 20,000),
+     * half the time Arrays.sort took on the landing solve's queries of about a hundred columns
+     * (JFR: 57 samples against 122 of 1500).
+     */
+    private static void inIndexOrder(int[] out, int c, long[] marks) {
+        int lo = Integer.MAX_VALUE;
+        int hi = -1;
+        for (int t = 0; t < c; t++) {
+            int j = out[t];
+            marks[j >>> 6] |= 1L << j;
+            lo = Math.min(lo, j);
+            hi = Math.max(hi, j);
+        }
+        int t = 0;
+        for (int word = lo >>> 6, last = hi >>> 6; word <= last; word++) {
+            long m = marks[word];
+            if (m != 0) {
+                marks[word] = 0;
+                do {
+                    out[t++] = word << 6 | Long.numberOfTrailingZeros(m);
+                    m &= m - 1;
+                } while (m != 0);
+            }
+        }
+    }
+
+    /** Length of the marks {@link #within} takes. */
+    int marks() {
+        return (perm.length + 63) >>> 6;
     }
 
     /** Stack length {@link #within} needs. */

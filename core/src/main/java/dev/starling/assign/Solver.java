@@ -459,6 +459,8 @@ final class Solver {
         final int[] heapIdx = new int[cap + 1];
         final double[] heapVal = new double[cap + 1];
         final int[] stack = new int[64];
+        /** Bits per column for the tree's ordered queries. */
+        final long[] marks = new long[(n + 63) >>> 6];
     }
 
     /** Ranges a row loop over {@code n} rows is cut into for at most {@code threads} threads. */
@@ -550,7 +552,7 @@ final class Solver {
                 }
             } else {
                 // the same columns, in the same order, with the same values as the pass above
-                c = tree.within(tx, ty, tz, pivot, buf, s, sc.stack);
+                c = tree.within(tx, ty, tz, pivot, sc.marks, buf, s, sc.stack);
             }
             if (c >= want / 4 || rank >= PIVOT_SAMPLE) {
                 if (c <= cap) {
@@ -932,9 +934,11 @@ final class Solver {
         double off = rowDist[r] + aa[r] - rowU[r];
         if (tree != null && bestFree < INF) {
             // only columns with off + s_j ≤ bestFree can lower bestFree or pass the test below
-            // (all values are exact integers): the tree finds them in index order
+            // (all values are exact integers). Their order does not matter: bestFree is a minimum,
+            // each column is relaxed at most once, and the heap pops by (key, rank, id), so the
+            // dense loop's index order gives the same pops and prices
             int[] buf = scanner.buf;
-            int c = tree.within(tx, ty, tz, bestFree - off, buf, s, scanner.stack);
+            int c = tree.within(tx, ty, tz, bestFree - off, null, buf, s, scanner.stack);
             for (int q = 0; q < c; q++) {
                 int j = buf[q];
                 if (rowOf[j] < 0) {

@@ -44,6 +44,7 @@ class ColumnTreeTest {
             int[] out = new int[n];
             double[] s = new double[n];
             int[] stack = new int[tree.stackLength()];
+            long[] marks = new long[tree.marks()];
             for (int q = 0; q < 200; q++) {
                 if (q % 2 == 1) {
                     int j = rnd.nextInt(n);
@@ -66,12 +67,20 @@ class ColumnTreeTest {
                         want[expected++] = j;
                     }
                 }
-                int c = tree.within(tx, ty, tz, limit, out, s, stack);
+                // unsorted: the same columns in tree order
+                boolean sorted = q % 4 < 2;
+                int c = tree.within(tx, ty, tz, limit, sorted ? marks : null, out, s, stack);
                 assertEquals(expected, c, "round " + round + " query " + q);
-                assertArrayEquals(java.util.Arrays.copyOf(want, c), java.util.Arrays.copyOf(out, c));
+                int[] got = java.util.Arrays.copyOf(out, c);
                 for (int t = 0; t < c; t++) {
-                    assertEquals(v[out[t]], s[out[t]], 0.0);
+                    assertEquals(v[got[t]], s[got[t]], 0.0);
                 }
+                if (sorted) {
+                    assertArrayEquals(new long[marks.length], marks, "marks left clear");
+                } else {
+                    java.util.Arrays.sort(got);
+                }
+                assertArrayEquals(java.util.Arrays.copyOf(want, c), got);
             }
         }
     }
