@@ -179,7 +179,7 @@ public final class PlanJson {
         out.ascii("\",\"start\":[");
         out.number(tr.startTime());
         for (int a = 0; a < 3; a++) {
-            out.comma().number(tr.control(0, 0, a));
+            out.comma().coordinate(a, tr.control(0, 0, a));
         }
         out.ascii("],\"segments\":[");
         for (int s = 0; s < tr.segmentCount(); s++) {
@@ -189,7 +189,7 @@ public final class PlanJson {
             out.open().number(tr.knot(s + 1));
             for (int k = 1; k <= tr.degree(s); k++) {
                 for (int a = 0; a < 3; a++) {
-                    out.comma().number(tr.control(s, k, a));
+                    out.comma().coordinate(a, tr.control(s, k, a));
                 }
             }
             out.close();
@@ -211,6 +211,9 @@ public final class PlanJson {
     private static final class DroneBytes {
         private byte[] buf;
         private int n;
+        // per axis, the last coordinate written: its bits and where its text lies in buf
+        private final long[] lastBits = new long[3];
+        private final int[] lastFrom = new int[3], lastTo = new int[3];
 
         DroneBytes(int capacity) {
             buf = new byte[capacity];
@@ -242,6 +245,28 @@ public final class PlanJson {
         /** A double as {@link JsonGenerator#writeNumber(double)} writes it with the fast writer (finite). */
         DroneBytes number(double v) {
             return ascii(NumberOutput.toString(v, true));
+        }
+
+        /**
+         * Coordinate {@code axis} of a point: the text of the previous one on that axis again
+         * when it is the same double (a hold repeats its point: 4 in 10 coordinates of the
+         * flagship), else {@link #number(double)}.
+         */
+        DroneBytes coordinate(int axis, double v) {
+            long bits = Double.doubleToRawLongBits(v);
+            if (lastTo[axis] > 0 && bits == lastBits[axis]) {
+                int len = lastTo[axis] - lastFrom[axis];
+                room(len);
+                System.arraycopy(buf, lastFrom[axis], buf, n, len);
+                n += len;
+                return this;
+            }
+            int from = n;
+            number(v);
+            lastBits[axis] = bits;
+            lastFrom[axis] = from;
+            lastTo[axis] = n;
+            return this;
         }
 
         DroneBytes number(int v) {

@@ -145,7 +145,7 @@ class PlanJsonTest {
 
     /**
      * droneJson builds each drone's bytes itself; they must be exactly what a Jackson generator
-     * of the same factory settings writes, for every degree, awkward doubles and fades.
+     * of the same factory settings writes, for every degree, holds, awkward doubles and fades.
      */
     @Test
     void droneBytesAreTheGeneratorsBytes() throws IOException {
@@ -164,7 +164,11 @@ class PlanJsonTest {
                 for (int k = 0; k < 9; k++) {
                     p[k] = rnd.nextInt(3) == 0 ? awkward[rnd.nextInt(awkward.length)] : rnd.nextDouble(-500, 500);
                 }
-                b.segment(t, 1 + rnd.nextInt(3), p);
+                if (rnd.nextInt(3) == 0) {
+                    b.holdUntil(t); // repeats its point: written from the previous coordinates' text
+                } else {
+                    b.segment(t, 1 + rnd.nextInt(3), p);
+                }
                 if (rnd.nextBoolean() || l.size() == 0) {
                     l.set(t, rnd.nextInt(1 << 24));
                 } else {
