@@ -61,22 +61,7 @@ public final class ClearanceAnalysis {
             double[] pos = new double[3];
             int[] idx = new int[1];
             for (int i = lo; i < hi; i++) {
-                Trajectory tr = plan.trajectories().get(i);
-                sm.clear();
-                for (int sg = 0; sg < tr.segmentCount(); sg++) {
-                    double v = Kinematics.segmentSpeedBound(tr, sg);
-                    double t = tr.knot(sg), end = tr.knot(sg + 1);
-                    while (true) {
-                        tr.position(t, pos, 0);
-                        double d = st.nearest(pos[0], pos[1], pos[2], idx);
-                        if (v == 0 || t >= end) {
-                            sm.add(t, d, idx[0], 0);
-                            break;
-                        }
-                        sm.add(t, d, idx[0], v);
-                        t = Math.min(end, t + Math.max(h, (d - buffer) / v));
-                    }
-                }
+                sample(plan.trajectories().get(i), st, h, buffer, sm, pos, idx);
                 ts[i] = Arrays.copyOf(sm.t, sm.n);
                 ds[i] = Arrays.copyOf(sm.d, sm.n);
                 vs[i] = Arrays.copyOf(sm.v, sm.n);
@@ -207,6 +192,36 @@ public final class ClearanceAnalysis {
         return new Structures(site, x0, x1, y0, y1);
     }
 
+    /**
+     * Pass 1 for one trajectory into {@code sm} (cleared first): per Bézier segment, a stationary
+     * one is one exact sample, a moving one is sampled every max(h, (d − buffer)/v) with its own
+     * speed bound v, and at its end. {@code pos} (3) and {@code idx} (1) are scratch.
+     */
+    static void sample(Trajectory tr, Structures st, double h, double buffer, Samples sm, double[] pos, int[] idx) {
+        sm.clear();
+        for (int sg = 0; sg < tr.segmentCount(); sg++) {
+            double v = Kinematics.segmentSpeedBound(tr, sg);
+            double t = tr.knot(sg), end = tr.knot(sg + 1);
+            while (true) {
+                double d;
+                if (sm.n > 0 && sm.t[sm.n - 1] == t) {
+                    // the previous segment's end: the same time, position and nearest (half the queries)
+                    d = sm.d[sm.n - 1];
+                    idx[0] = sm.k[sm.n - 1];
+                } else {
+                    tr.position(t, pos, 0);
+                    d = st.nearest(pos[0], pos[1], pos[2], idx);
+                }
+                if (v == 0 || t >= end) {
+                    sm.add(t, d, idx[0], 0);
+                    break;
+                }
+                sm.add(t, d, idx[0], v);
+                t = Math.min(end, t + Math.max(h, (d - buffer) / v));
+            }
+        }
+    }
+
     private static double[] push(double[] stack, int sp, double ta, double da, double tb, double db) {
         if (sp + 4 > stack.length) {
             stack = Arrays.copyOf(stack, stack.length * 2);
@@ -219,7 +234,7 @@ public final class ClearanceAnalysis {
     }
 
     /** Growable sample buffer of one drone: times, distances, structure indices, interval speed bounds. */
-    private static final class Samples {
+    static final class Samples {
         double[] t = new double[64], d = new double[64], v = new double[64];
         int[] k = new int[64];
         int n;
@@ -274,7 +289,7 @@ public final class ClearanceAnalysis {
         private double gx0, gy0, cell;
         private int cols, rows;
         private int[][] order;
-        private double[][] bound;
+        private float[][] bound;
 
         Structures(Site site) {
             int m = site.towers().size() + site.bridges().size() + site.banks().size();
@@ -365,10 +380,10 @@ public final class ClearanceAnalysis {
             double cs = c;
             int cc = nc;
             int[][] ord = new int[nc * nr][];
-            double[][] bnd = new double[nc * nr][];
+            float[][] bnd = new float[nc * nr][];
             Parallel.forRanges(nc * nr, 16, Parallel.defaultThreads(), (chunk, lo, hi) -> {
                 double[] lb = new double[m];
-                Integer[] idx = new Integer[m];
+                long[] keys = new long[m];
                 for (int q = lo; q < hi; q++) {
                     double cx0 = x0 + (q % cc) * cs, cy0 = y0 + (q / cc) * cs;
                     double cx1 = cx0 + cs, cy1 = cy0 + cs;
@@ -390,16 +405,21 @@ public final class ClearanceAnalysis {
                         if (kind[k] == TOWER && lb[k] < nearBank + TOWER_REFINE) {
                             lb[k] = Math.max(lb[k], ((Tower) ref[k]).horizontalDistanceBound(mx, my) - half);
                         }
-                        // shaved so that rounding never lifts it above a distance measured in the cell
-                        lb[k] = Math.max(0, lb[k] * (1 - 1e-9) - 1e-6);
-                        idx[k] = k;
+                        // shaved so that rounding never lifts it above a distance measured in the cell, and
+                        // rounded down to a float: its bits, non-negative, sort like it, ahead of the index
+                        double shaved = Math.max(0, lb[k] * (1 - 1e-9) - 1e-6);
+                        float f = (float) shaved;
+                        if (f > shaved) {
+                            f = Math.nextDown(f);
+                        }
+                        keys[k] = (long) Float.floatToRawIntBits(f) << 32 | k;
                     }
-                    java.util.Arrays.sort(idx, (p, r) -> lb[p] != lb[r] ? Double.compare(lb[p], lb[r]) : Integer.compare(p, r));
+                    java.util.Arrays.sort(keys); // boxed indices and a comparator took most of the index time
                     int[] o = new int[m];
-                    double[] v = new double[m];
+                    float[] v = new float[m];
                     for (int k = 0; k < m; k++) {
-                        o[k] = idx[k];
-                        v[k] = lb[idx[k]];
+                        o[k] = (int) keys[k];
+                        v[k] = Float.intBitsToFloat((int) (keys[k] >>> 32));
                     }
                     ord[q] = o;
                     bnd[q] = v;
@@ -463,7 +483,7 @@ public final class ClearanceAnalysis {
                 }
             } else {
                 int[] o = order[q];
-                double[] lb = bound[q];
+                float[] lb = bound[q];
                 for (int r = 0; r < o.length; r++) {
                     if (lb[r] > best) {
                         break; // this one and all after it are strictly farther

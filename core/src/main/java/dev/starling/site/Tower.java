@@ -95,22 +95,34 @@ public record Tower(String name, Polygon footprint, double base, double height, 
         int n = sections();
         double[] fb = new double[4];
         footprint.bounds(fb);
-        // nearest section first (the one level with z), so that the others mostly fall to their boxes
+        // nearest section first (the one level with z), so that the others mostly fall to their bounds
         int k0 = (int) Math.max(0, Math.min(n - 1, Math.floor((z - base) / height * n)));
+        // the footprint's distance at the last measured section, and that section's offset: the
+        // distance is 1-Lipschitz, so at an offset δ away it is at least that less |δ|
+        double hm = 0, mx = 0, my = 0;
         for (int r = 0; r < n; r++) {
             int k = r <= k0 ? k0 - r : r;
             double s = (k + 0.5) / n;
             double grow = lean * (k + 0.75) / ((double) n * n);
             double ox = leanX * s * s, oy = leanY * s * s, z0 = sectionZ(k), z1 = sectionZ(k + 1);
-            // the section's box: its distance bounds the prism's from below; shaved against rounding
-            double ex = Math.max(0, Math.max(fb[0] + ox - x, x - fb[1] - ox));
-            double ey = Math.max(0, Math.max(fb[2] + oy - y, y - fb[3] - oy));
             double ez = Math.max(0, Math.max(z0 - z, z - z1));
-            if ((Math.sqrt(ex * ex + ey * ey + ez * ez) - grow) * (1 - 1e-9) - 1e-6 > best) {
-                continue; // farther than a section already measured: cannot lower the minimum
+            if (r > 0) {
+                // lower bounds on the section's measure, from its box and from the last measured
+                // section; shaved against rounding
+                double ex = Math.max(0, Math.max(fb[0] + ox - x, x - fb[1] - ox));
+                double ey = Math.max(0, Math.max(fb[2] + oy - y, y - fb[3] - oy));
+                double dx = ox - mx, dy = oy - my;
+                double eh = Math.max(Math.sqrt(ex * ex + ey * ey), hm - Math.sqrt(dx * dx + dy * dy));
+                if ((Math.sqrt(eh * eh + ez * ez) - grow) * (1 - 1e-9) - 1e-6 > best) {
+                    continue; // farther than a section already measured: cannot lower the minimum
+                }
             }
-            double d = prismDistance(x, y, z, ox, oy, z0, z1) - grow;
+            double dh = footprint.distanceTo(x - ox, y - oy);
+            double d = Math.sqrt(dh * dh + ez * ez) - grow;
             best = Math.min(best, Math.max(0, d));
+            hm = dh;
+            mx = ox;
+            my = oy;
         }
         return best;
     }

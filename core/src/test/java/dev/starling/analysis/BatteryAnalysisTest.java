@@ -120,4 +120,39 @@ class BatteryAnalysisTest {
         assertEquals(a.lowest(), b.lowest());
         assertEquals(a.energyMeanWh(), b.energyMeanWh());
     }
+
+    @Test
+    void motionIsTheTrajectorysOwnEvaluationBitForBit() {
+        // The integrand's height, velocity and acceleration come from BatteryAnalysis.Motion, not
+        // Trajectory.eval*: the energies stay the same to the last bit only if every value does.
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(13);
+        Trajectory.Builder b = Trajectory.startingAt(3.5, 1, 2, 30);
+        double t = 3.5;
+        double[] p = new double[9];
+        for (int s = 0; s < 300; s++) {
+            t += rnd.nextDouble(0.01, 20);
+            for (int k = 0; k < 9; k++) {
+                p[k] = rnd.nextDouble(-300, 300);
+            }
+            b.segment(t, 1 + s % 3, p);
+        }
+        Trajectory tr = b.build();
+        BatteryAnalysis.Motion m = new BatteryAnalysis.Motion();
+        double[] want = new double[9], got = new double[6];
+        for (int s = 0; s < tr.segmentCount(); s++) {
+            m.load(tr, s);
+            for (int q = 0; q < 50; q++) {
+                double u = q == 0 ? 0 : q == 1 ? 1 : rnd.nextDouble();
+                tr.evalPosition(s, u, want, 0);
+                tr.evalVelocity(s, u, want, 3);
+                tr.evalAcceleration(s, u, want, 6);
+                m.derivatives(u, got, 0);
+                assertEquals(want[2], m.z(u), 0, "z of segment " + s + " at " + u);
+                for (int a = 0; a < 6; a++) {
+                    assertEquals(Double.doubleToRawLongBits(want[3 + a]), Double.doubleToRawLongBits(got[a]),
+                            "derivative " + a + " of segment " + s + " (degree " + tr.degree(s) + ") at " + u);
+                }
+            }
+        }
+    }
 }

@@ -172,4 +172,44 @@ class ClearanceAnalysisTest {
             }
         }
     }
+
+    @Test
+    void everySampleIsTheNearestStructureAtItsTime() {
+        // Pass 1 reuses a segment's end sample for the next segment's start; every sample must
+        // still be exactly what a fresh query (no hint) gives at its time.
+        Site s = crowdedSite();
+        ClearanceAnalysis.Structures grid = new ClearanceAnalysis.Structures(s, -250, 250, -150, 200);
+        ClearanceAnalysis.Samples sm = new ClearanceAnalysis.Samples();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        double[] pos = new double[3];
+        int[] idx = new int[1], fresh = new int[1];
+        int samples = 0;
+        for (int drone = 0; drone < 50; drone++) {
+            double t = 0, x = rnd.nextDouble(-200, 200), y = rnd.nextDouble(-100, 150), z = rnd.nextDouble(20, 200);
+            Trajectory.Builder b = Trajectory.startingAt(t, x, y, z);
+            for (int sg = 0; sg < 12; sg++) {
+                t += rnd.nextDouble(0.5, 15);
+                double nx = rnd.nextDouble(-200, 200), ny = rnd.nextDouble(-100, 150), nz = rnd.nextDouble(20, 200);
+                switch (rnd.nextInt(4)) {
+                    case 0 -> b.holdUntil(t);
+                    case 1 -> b.lineTo(t, nx, ny, nz);
+                    case 2 -> b.quadTo(t, (x + nx) / 2 + 20, (y + ny) / 2, z, nx, ny, nz);
+                    default -> b.cubicTo(t, x, y + 30, nz, nx - 30, ny, z, nx, ny, nz);
+                }
+                x = nx;
+                y = ny;
+                z = nz;
+            }
+            Trajectory tr = b.build();
+            ClearanceAnalysis.sample(tr, grid, 0.25, 10, sm, pos, idx);
+            for (int q = 0; q < sm.n; q++) {
+                tr.position(sm.t[q], pos, 0);
+                fresh[0] = -1;
+                assertEquals(grid.nearest(pos[0], pos[1], pos[2], fresh), sm.d[q], 0, "drone " + drone + " t=" + sm.t[q]);
+                assertEquals(fresh[0], sm.k[q]);
+            }
+            samples += sm.n;
+        }
+        assertTrue(samples > 50 * 12 * 2, "samples " + samples);
+    }
 }

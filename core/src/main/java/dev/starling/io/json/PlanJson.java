@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starling.InputException;
@@ -162,49 +164,138 @@ public final class PlanJson {
     private static final byte[] NEWLINE = {'\n'};
     private static final byte[] NEWLINE_COMMA = {'\n', ','};
 
-    /** One drone's object: name, start, segments and lights, as UTF-8 JSON. */
-    private static byte[] droneJson(Plan plan, int i) {
+    /**
+     * One drone's object: name, start, segments and lights, as UTF-8 JSON, byte for byte what a
+     * generator of {@link #FACTORY} writes (numbers by the same {@link NumberOutput}), built
+     * directly: a generator per drone and its per-value checks cost more than the numbers, and
+     * the one method they inlined into was the plan write's largest compile.
+     */
+    static byte[] droneJson(Plan plan, int i) {
         Trajectory tr = plan.trajectories().get(i);
         LightProgram lp = plan.lights().get(i);
-        var bytes = new java.io.ByteArrayOutputStream(64 + tr.segmentCount() * 160 + lp.size() * 24);
-        try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            g.writeStringField("name", Plan.droneName(i));
-            g.writeArrayFieldStart("start");
-            g.writeNumber(tr.startTime());
-            for (int a = 0; a < 3; a++) {
-                g.writeNumber(tr.control(0, 0, a));
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("segments");
-            for (int s = 0; s < tr.segmentCount(); s++) {
-                g.writeStartArray();
-                g.writeNumber(tr.knot(s + 1));
-                for (int k = 1; k <= tr.degree(s); k++) {
-                    for (int a = 0; a < 3; a++) {
-                        g.writeNumber(tr.control(s, k, a));
-                    }
-                }
-                g.writeEndArray();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("lights");
-            for (int k = 0; k < lp.size(); k++) {
-                int c = lp.rgb(k);
-                g.writeStartArray();
-                g.writeNumber(lp.time(k));
-                g.writeNumber((c >> 16) & 255);
-                g.writeNumber((c >> 8) & 255);
-                g.writeNumber(c & 255);
-                g.writeNumber(lp.fade(k) ? 1 : 0);
-                g.writeEndArray();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        DroneBytes out = new DroneBytes(64 + tr.segmentCount() * 160 + lp.size() * 24);
+        out.ascii("{\"name\":\"");
+        out.bytes(JsonStringEncoder.getInstance().quoteAsUTF8(Plan.droneName(i)));
+        out.ascii("\",\"start\":[");
+        out.number(tr.startTime());
+        for (int a = 0; a < 3; a++) {
+            out.comma().coordinate(a, tr.control(0, 0, a));
         }
-        return bytes.toByteArray();
+        out.ascii("],\"segments\":[");
+        for (int s = 0; s < tr.segmentCount(); s++) {
+            if (s > 0) {
+                out.comma();
+            }
+            out.open().number(tr.knot(s + 1));
+            for (int k = 1; k <= tr.degree(s); k++) {
+                for (int a = 0; a < 3; a++) {
+                    out.comma().coordinate(a, tr.control(s, k, a));
+                }
+            }
+            out.close();
+        }
+        out.ascii("],\"lights\":[");
+        for (int k = 0; k < lp.size(); k++) {
+            if (k > 0) {
+                out.comma();
+            }
+            int c = lp.rgb(k);
+            out.open().number(lp.time(k)).comma().number((c >> 16) & 255).comma().number((c >> 8) & 255)
+                    .comma().number(c & 255).comma().number(lp.fade(k) ? 1 : 0).close();
+        }
+        out.ascii("]}");
+        return out.toByteArray();
+    }
+
+    /** A growable byte buffer with the few JSON tokens {@link #droneJson} writes. */
+    private static final class DroneBytes {
+        private byte[] buf;
+        private int n;
+        // per axis, the last coordinate written: its bits and where its text lies in buf
+        private final long[] lastBits = new long[3];
+        private final int[] lastFrom = new int[3], lastTo = new int[3];
+
+        DroneBytes(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        private void room(int more) {
+            if (n + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(2 * buf.length, n + more));
+            }
+        }
+
+        /** Text of ASCII characters only (structure, field names, numbers). */
+        DroneBytes ascii(String text) {
+            int len = text.length();
+            room(len);
+            for (int k = 0; k < len; k++) {
+                buf[n++] = (byte) text.charAt(k);
+            }
+            return this;
+        }
+
+        DroneBytes bytes(byte[] b) {
+            room(b.length);
+            System.arraycopy(b, 0, buf, n, b.length);
+            n += b.length;
+            return this;
+        }
+
+        /** A double as {@link JsonGenerator#writeNumber(double)} writes it with the fast writer (finite). */
+        DroneBytes number(double v) {
+            return ascii(NumberOutput.toString(v, true));
+        }
+
+        /**
+         * Coordinate {@code axis} of a point: the text of the previous one on that axis again
+         * when it is the same double (a hold repeats its point: 4 in 10 coordinates of the
+         * flagship), else {@link #number(double)}.
+         */
+        DroneBytes coordinate(int axis, double v) {
+            long bits = Double.doubleToRawLongBits(v);
+            if (lastTo[axis] > 0 && bits == lastBits[axis]) {
+                int len = lastTo[axis] - lastFrom[axis];
+                room(len);
+                System.arraycopy(buf, lastFrom[axis], buf, n, len);
+                n += len;
+                return this;
+            }
+            int from = n;
+            number(v);
+            lastBits[axis] = bits;
+            lastFrom[axis] = from;
+            lastTo[axis] = n;
+            return this;
+        }
+
+        DroneBytes number(int v) {
+            room(11);
+            n = NumberOutput.outputInt(v, buf, n);
+            return this;
+        }
+
+        DroneBytes comma() {
+            return single((byte) ',');
+        }
+
+        DroneBytes open() {
+            return single((byte) '[');
+        }
+
+        DroneBytes close() {
+            return single((byte) ']');
+        }
+
+        private DroneBytes single(byte b) {
+            room(1);
+            buf[n++] = b;
+            return this;
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(buf, n);
+        }
     }
 
     private static void writeTimeline(JsonGenerator g, Timeline tl, Path dir) throws IOException {

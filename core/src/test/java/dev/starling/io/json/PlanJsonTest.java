@@ -142,4 +142,86 @@ class PlanJsonTest {
         InputException e = assertThrows(InputException.class, () -> parse("{\n\"format\": \"starling-plan/1\",\n\"drones\": [,]}"));
         assertEquals(3, e.line());
     }
+
+    /**
+     * droneJson builds each drone's bytes itself; they must be exactly what a Jackson generator
+     * of the same factory settings writes, for every degree, holds, awkward doubles and fades.
+     */
+    @Test
+    void droneBytesAreTheGeneratorsBytes() throws IOException {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(23);
+        double[] awkward = {9.999999999999999E8, 2e-3, 5e-324, Double.MIN_NORMAL, 1.0E7, 9999999.999999998, 0.1 + 0.2,
+            -0.0, 0.0, 4.35e-5, 123456789.01234567, Math.PI, 1 / 3.0, 1e-7, 100, -1e9};
+        java.util.List<Trajectory> trs = new java.util.ArrayList<>();
+        java.util.List<LightProgram> lights = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            double t = rnd.nextDouble(-5, 5);
+            Trajectory.Builder b = Trajectory.startingAt(t, awkward[i % awkward.length], rnd.nextDouble(-1e3, 1e3), -0.0);
+            LightProgram.Builder l = LightProgram.builder();
+            double[] p = new double[9];
+            for (int sg = 0; sg < 1 + i % 7; sg++) {
+                t += awkward[(i + sg) % awkward.length] > 0 ? 0.001 + rnd.nextDouble(30) : 2.5;
+                for (int k = 0; k < 9; k++) {
+                    p[k] = rnd.nextInt(3) == 0 ? awkward[rnd.nextInt(awkward.length)] : rnd.nextDouble(-500, 500);
+                }
+                if (rnd.nextInt(3) == 0) {
+                    b.holdUntil(t); // repeats its point: written from the previous coordinates' text
+                } else {
+                    b.segment(t, 1 + rnd.nextInt(3), p);
+                }
+                if (rnd.nextBoolean() || l.size() == 0) {
+                    l.set(t, rnd.nextInt(1 << 24));
+                } else {
+                    l.fadeTo(t, rnd.nextInt(1 << 24));
+                }
+            }
+            trs.add(b.build());
+            lights.add(i % 5 == 4 ? LightProgram.dark() : l.build());
+        }
+        Plan plan = new Plan("generator", samplePlan().limits(), trs, lights, List.of(new SceneSpan("s", 0, 1, 3)));
+        com.fasterxml.jackson.core.JsonFactory factory = com.fasterxml.jackson.core.JsonFactory.builder()
+                .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+        for (int i = 0; i < plan.droneCount(); i++) {
+            Trajectory tr = plan.trajectories().get(i);
+            LightProgram lp = plan.lights().get(i);
+            ByteArrayOutputStream want = new ByteArrayOutputStream();
+            try (com.fasterxml.jackson.core.JsonGenerator g = factory.createGenerator(want)) {
+                g.writeStartObject();
+                g.writeStringField("name", Plan.droneName(i));
+                g.writeArrayFieldStart("start");
+                g.writeNumber(tr.startTime());
+                for (int a = 0; a < 3; a++) {
+                    g.writeNumber(tr.control(0, 0, a));
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("segments");
+                for (int sg = 0; sg < tr.segmentCount(); sg++) {
+                    g.writeStartArray();
+                    g.writeNumber(tr.knot(sg + 1));
+                    for (int k = 1; k <= tr.degree(sg); k++) {
+                        for (int a = 0; a < 3; a++) {
+                            g.writeNumber(tr.control(sg, k, a));
+                        }
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("lights");
+                for (int k = 0; k < lp.size(); k++) {
+                    int c = lp.rgb(k);
+                    g.writeStartArray();
+                    g.writeNumber(lp.time(k));
+                    g.writeNumber((c >> 16) & 255);
+                    g.writeNumber((c >> 8) & 255);
+                    g.writeNumber(c & 255);
+                    g.writeNumber(lp.fade(k) ? 1 : 0);
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            assertEquals(want.toString(StandardCharsets.UTF_8),
+                    new String(PlanJson.droneJson(plan, i), StandardCharsets.UTF_8), "drone " + i);
+        }
+    }
 }
