@@ -159,8 +159,8 @@ public final class FrameRenderer implements AutoCloseable {
         staticMain = new Framebuffer(width, height, HDR_FORMAT, true);
         staticReflection = new Framebuffer(Math.max(4, width / REFLECTION_DIVISOR),
                 Math.max(4, height / REFLECTION_DIVISOR), HDR_FORMAT, true);
-        hdr = new Framebuffer(width, height, staticMain);
-        reflection = new Framebuffer(staticReflection.width(), staticReflection.height(), staticReflection);
+        hdr = new Framebuffer(staticMain);
+        reflection = new Framebuffer(staticReflection);
         output = new Framebuffer(width, height, GL_RGBA8, false);
         staticValid = false;
         readBuffer = MemoryUtil.memAlloc(width * height * 4);

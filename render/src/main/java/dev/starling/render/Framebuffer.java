@@ -45,7 +45,7 @@ import java.nio.ByteBuffer;
  * An offscreen render target: one colour texture (linear filtering, clamped) and, optionally, a
  * depth renderbuffer. The format decides HDR ({@code GL_RGBA16F}, {@code GL_R11F_G11F_B10F}) or
  * display-ready ({@code GL_RGBA8}). A target may draw on another's depth buffer instead of its
- * own ({@link #Framebuffer(int, int, Framebuffer)}), which it then neither copies nor deletes.
+ * own ({@link #Framebuffer(Framebuffer)}), which it then neither copies nor deletes.
  * Checked complete at creation.
  */
 final class Framebuffer implements AutoCloseable {
@@ -65,13 +65,13 @@ final class Framebuffer implements AutoCloseable {
      * A target of {@code depthOf}'s size and colour format that draws on {@code depthOf}'s depth
      * buffer: what it writes there, {@code depthOf} sees.
      */
-    Framebuffer(int width, int height, Framebuffer depthOf) {
-        this(width, height, depthOf.internalFormat, false, depthOf);
+    Framebuffer(Framebuffer depthOf) {
+        this(depthOf.width, depthOf.height, depthOf.internalFormat, false, depthOf);
     }
 
     private Framebuffer(int width, int height, int internalFormat, boolean withDepth, Framebuffer depthOf) {
-        if (depthOf != null && (depthOf.depth == 0 || depthOf.width != width || depthOf.height != height)) {
-            throw new IllegalArgumentException("no " + width + "x" + height + " depth buffer to share");
+        if (depthOf != null && depthOf.depth == 0) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " target without a depth buffer to share");
         }
         this.width = width;
         this.height = height;
