@@ -153,6 +153,16 @@ public final class ContentCache {
         }
 
         @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && kind.equals(k.kind) && Arrays.equals(hash, k.hash);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(hash);
+        }
+
+        @Override
         public String toString() {
             return kind + ":" + HexFormat.of().formatHex(hash);
         }
