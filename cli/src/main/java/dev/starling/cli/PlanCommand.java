@@ -123,6 +123,9 @@ public final class PlanCommand implements Callable<Integer> {
                 "keeps the last good plan.json in DIR. Stop with Ctrl-C."})
     boolean watch;
 
+    /** Assignments this command's plans proved: --watch takes them from memory after an edit. */
+    private final PlanCache.Proven proven = new PlanCache.Proven(64);
+
     /** The plan this command last wrote to plan.json (for the show preview, which need not read it back). */
     private Plan written;
 
@@ -131,7 +134,7 @@ public final class PlanCommand implements Callable<Integer> {
     int watchRounds;
 
     /** How often --watch looks at the files, milliseconds. */
-    @Option(names = "--watch-poll", hidden = true, defaultValue = "250")
+    @Option(names = "--watch-poll", hidden = true, defaultValue = "100")
     int watchPollMillis;
 
     @Override
@@ -237,7 +240,7 @@ public final class PlanCommand implements Callable<Integer> {
         List<Facing.Audience> audiences = Facing.audiences(show, viewpoints);
         double tLoad = bar.doneSeconds();
 
-        PlanCache cache = noCache ? null : PlanCache.open(ContentCache.beside(outDir), showFile, assetsFrom);
+        PlanCache cache = noCache ? null : PlanCache.open(ContentCache.beside(outDir), showFile, assetsFrom, proven);
         bar.stage("sampling");
         List<Targets> targets = cache == null ? ShowTargets.sampleAll(show, viewpoints) : cache.sampleAll(show, viewpoints);
         double tSample = bar.doneSeconds();

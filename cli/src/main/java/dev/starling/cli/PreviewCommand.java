@@ -278,5 +278,5 @@ final class PreviewCommand implements Callable<Integer> {
     }
 
     /** How often the show's files are looked at, milliseconds. */
-    static final int POLL_MILLIS = 250;
+    static final int POLL_MILLIS = 100;
 }

@@ -46,6 +46,8 @@ import java.util.TreeSet;
  */
 public final class PlanCache {
     private final ContentCache store;
+    /** Assignments proven earlier by the same command, or null. */
+    private final Proven proven;
     private final byte[] showPart;
     private final List<byte[]> scenePart;
     private final int[] sceneHits;
@@ -57,8 +59,9 @@ public final class PlanCache {
     private int assignHits;
     private int assignMisses;
 
-    private PlanCache(ContentCache store, byte[] showPart, List<byte[]> scenePart) {
+    private PlanCache(ContentCache store, byte[] showPart, List<byte[]> scenePart, Proven proven) {
         this.store = store;
+        this.proven = proven;
         this.showPart = showPart;
         this.scenePart = scenePart;
         this.sceneHits = new int[2];
@@ -70,6 +73,15 @@ public final class PlanCache {
      * come from.
      */
     public static PlanCache open(ContentCache store, Path showFile, List<Path> assetRoots) throws IOException {
+        return open(store, showFile, assetRoots, null);
+    }
+
+    /**
+     * As {@link #open(ContentCache, Path, List)}, also answering assignments from {@code proven}
+     * (null: none), which this cache's plan adds to.
+     */
+    public static PlanCache open(ContentCache store, Path showFile, List<Path> assetRoots, Proven proven)
+            throws IOException {
         JsonNode tree = new ObjectMapper().readTree(showFile.toFile());
         if (!(tree instanceof ObjectNode root) || !tree.path("scenes").isArray()) {
             throw new IllegalArgumentException(showFile + " is not a show object with scenes (load it first)");
@@ -88,7 +100,7 @@ public final class PlanCache {
         }
         ObjectNode rest = root.deepCopy();
         rest.remove("scenes");
-        return new PlanCache(store, canonical(rest).getBytes(StandardCharsets.UTF_8), scenes);
+        return new PlanCache(store, canonical(rest).getBytes(StandardCharsets.UTF_8), scenes, proven);
     }
 
     public ContentCache store() {
@@ -137,7 +149,10 @@ public final class PlanCache {
     public Assignments.Solver assignments() {
         return (ax, ay, az, bx, by, bz) -> {
             ContentCache.Key key = ContentCache.Key.of("assign").add(ax).add(ay).add(az).add(bx).add(by).add(bz).build();
-            Assignment a = decodeAssignment(store.get(key), ax, ay, az, bx, by, bz);
+            Assignment a = proven == null ? null : proven.get(key);
+            if (a == null) {
+                a = decodeAssignment(store.get(key), ax, ay, az, bx, by, bz);
+            }
             synchronized (this) {
                 if (a == null) {
                     assignMisses++;
@@ -149,7 +164,10 @@ public final class PlanCache {
                 a = Assigner.solve(ax, ay, az, bx, by, bz);
                 stage(key, encode(a));
             }
-            return a;
+            if (proven != null) {
+                proven.put(key, a);
+            }
+            return new Assignment(a.target().clone(), a.cost(), a.certificate());
         };
     }
 
@@ -223,6 +241,36 @@ public final class PlanCache {
             parts.add(c[0] + " of " + (c[0] + c[1]) + " " + e.getKey() + " windows");
         }
         return "cache: " + String.join(", ", parts) + " reused";
+    }
+
+    /**
+     * Assignments one command solved or proved (a certificate re-checked) lately, by key, so that
+     * the plans {@code --watch} runs again after each edit take them from memory without reading
+     * and proving their entries once more (the O(n²) dual check of each of a show's
+     * assignments). Only the command's own plans put anything here, and a key covers its two
+     * point sets exactly, so what is found was proven for those very points. A small
+     * least-recently-used map; safe for several threads.
+     */
+    public static final class Proven {
+        private final java.util.LinkedHashMap<ContentCache.Key, Assignment> map;
+
+        /** Keeps the {@code capacity} assignments used last. */
+        public Proven(int capacity) {
+            map = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<ContentCache.Key, Assignment> e) {
+                    return size() > capacity;
+                }
+            };
+        }
+
+        synchronized Assignment get(ContentCache.Key key) {
+            return map.get(key);
+        }
+
+        synchronized void put(ContentCache.Key key, Assignment a) {
+            map.put(key, a);
+        }
     }
 
     // ---------------------------------------------------------------- keys

@@ -3,6 +3,7 @@ package dev.starling.cache;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.starling.assign.Assigner;
 import dev.starling.assign.Assignment;
@@ -64,6 +65,26 @@ class PlanCacheAssignmentsTest {
         Assignment again = cache.assignments().solve(p[0], p[1], p[2], p[3], p[4], p[5]);
         assertArrayEquals(fresh.target(), again.target());
         assertEquals(fresh.cost(), again.cost());
+    }
+
+    @Test
+    void aCommandsProvenAssignmentsAnswerItsNextPlanForTheSamePointsOnly() throws IOException {
+        double[][] p = points(200, 9);
+        PlanCache.Proven proven = new PlanCache.Proven(4);
+        Path show = tmp.resolve("show.json");
+        Files.writeString(show, "{\"scenes\": []}");
+        PlanCache first = PlanCache.open(new ContentCache(tmp.resolve("a")), show, List.of(), proven);
+        Assignment solved = first.assignments().solve(p[0], p[1], p[2], p[3], p[4], p[5]);
+        solved.target()[0] = -1; // a caller's copy: scribbling on it reaches nothing else
+        // a store that never saw it (nothing committed, another folder): answered from memory
+        PlanCache next = PlanCache.open(new ContentCache(tmp.resolve("b")), show, List.of(), proven);
+        Assignment again = next.assignments().solve(p[0], p[1], p[2], p[3], p[4], p[5]);
+        assertArrayEquals(Assigner.solve(p[0], p[1], p[2], p[3], p[4], p[5]).target(), again.target());
+        assertTrue(next.summary().startsWith("cache: 0 of 0 scenes and 1 of 1 assignments reused"), next.summary());
+        double[] moved = p[3].clone();
+        moved[7] = Math.nextUp(moved[7]);
+        next.assignments().solve(p[0], p[1], p[2], moved, p[4], p[5]);
+        assertTrue(next.summary().contains("1 of 2 assignments reused"), "other points are solved: " + next.summary());
     }
 
     @Test
