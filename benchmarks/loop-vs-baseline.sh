@@ -9,6 +9,15 @@
 #   benchmarks/loop-vs-baseline.sh edit 3       # one-scene edit (count of AI+车) re-planned with
 #                                               # the cache, against a cold plan of the edited
 #                                               # show on both sides; checks plan.json bytes
+#   benchmarks/loop-vs-baseline.sh watch 3      # the designer's loop as a designer runs it: one
+#                                               # `plan --watch` of a copy of the flagship, one
+#                                               # untimed edit (+20) to warm it; then each
+#                                               # run edits AI+车's count (-20, -40, ...: a new
+#                                               # one-scene edit every time) and times from the
+#                                               # saved file to the re-plan's end (poll and
+#                                               # settle included), against a cold plan of the
+#                                               # same edit on the baseline; then checks every
+#                                               # re-plan's plan.json against a cold plan
 #   benchmarks/loop-vs-baseline.sh fleet 2      # the 20,000-drone fleet (benchmarks/shows/
 #                                               # fleet-20000.json, GeneratedShows.parametric's
 #                                               # show) planned, verified and exported to .skyc
@@ -40,8 +49,8 @@ if [[ -n "${JAVA_OPTS:-}" ]]; then
   export STARLING_JAVA_OPTS="$JAVA_OPTS"
 fi
 case "$mode" in
-  cold|edit|fleet) ;;
-  *) echo "usage: $0 [cold|edit|fleet] [RUNS]" >&2; exit 2 ;;
+  cold|edit|watch|fleet) ;;
+  *) echo "usage: $0 [cold|edit|watch|fleet] [RUNS]" >&2; exit 2 ;;
 esac
 
 source "$root/benchmarks/baseline-side.sh"
@@ -68,16 +77,16 @@ run() {
   awk -v a="$t0" -v b="$t1" -v c="$cpu" 'BEGIN {printf "%.2f %s\n", (b - a) / 1e9, c}'
 }
 
-# edit SHOW OUT: the show with the count of AI+车 lowered by 20, written beside the original so
-# its assets resolve
+# edit SHOW OUT [K]: the show with the count of AI+车 lowered by 20 x K (default 1), written
+# beside the original so its assets resolve
 edit_show() {
-  python3 - "$1" "$2" <<'EOF'
+  python3 - "$1" "$2" "${3:-1}" <<'EOF'
 import json, sys
-src, dst = sys.argv[1], sys.argv[2]
+src, dst, k = sys.argv[1], sys.argv[2], int(sys.argv[3])
 show = json.load(open(src, encoding="utf-8"))
 for s in show["scenes"]:
     if s["name"] == "AI+车":
-        s["formation"]["count"] -= 20
+        s["formation"]["count"] -= 20 * k
 json.dump(show, open(dst, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
 EOF
 }
@@ -97,8 +106,43 @@ if [[ "$mode" == edit ]]; then
   edit_show "$cur_show" "$root/shows/chongqing/.loop-edited.json"
   trap 'rm -f "$base_dir/shows/chongqing/.loop-edited.json" "$root/shows/chongqing/.loop-edited.json"; baseline_cleanup' EXIT
 fi
+if [[ "$mode" == watch ]]; then
+  # this tree's show copied, so that editing it in place leaves the tree alone
+  cp -r "$root/shows/chongqing" "$work/wshow"
+  "$root/starling" plan "$work/wshow/show.json" --out "$work/w/out" --watch >"$work/wlog" 2>&1 &
+  watcher=$!
+  trap 'kill $watcher 2>/dev/null; rm -f "$base_dir/shows/chongqing/.loop-edited.json"; baseline_cleanup' EXIT
+  plans_done() { grep -c '^watching ' "$work/wlog" || true; }
+  until [[ "$(plans_done)" -ge 1 ]]; do
+    kill -0 $watcher 2>/dev/null || { cat "$work/wlog" >&2; exit 1; }
+    sleep 0.05
+  done
+  # one untimed edit first (count +20), as a designer's session has had a few: the JIT has then
+  # seen a re-plan, not only the cold plan
+  edit_show "$root/shows/chongqing/show.json" "$work/wshow/.next.json" -1
+  mv "$work/wshow/.next.json" "$work/wshow/show.json"
+  until [[ "$(plans_done)" -ge 2 ]]; do
+    kill -0 $watcher 2>/dev/null || { cat "$work/wlog" >&2; exit 1; }
+    sleep 0.05
+  done
+fi
 for ((i = 1; i <= runs; i++)); do
-  if [[ "$mode" == cold ]]; then
+  if [[ "$mode" == watch ]]; then
+    edit_show "$base_show" "$base_dir/shows/chongqing/.loop-edited.json" "$i"
+    b=$(run "$base_dir" "$work/b$i" "$base_dir/shows/chongqing/.loop-edited.json")
+    edit_show "$root/shows/chongqing/show.json" "$work/wshow/.edit$i.json" "$i"
+    cp "$work/wshow/.edit$i.json" "$work/wshow/.next.json"
+    t0=$(date +%s%N)
+    mv "$work/wshow/.next.json" "$work/wshow/show.json" # saved at once, as editors do
+    until [[ "$(plans_done)" -ge $((i + 2)) ]]; do
+      kill -0 $watcher 2>/dev/null || { cat "$work/wlog" >&2; exit 1; }
+      sleep 0.01
+    done
+    t1=$(date +%s%N)
+    cp "$work/w/out/plan.json" "$work/watch$i.json"
+    c=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f -", (b - a) / 1e9}')
+    echo "run $i: baseline cold ${b% *} s wall (cpu ${b#* } s)   current --watch re-plan ${c% *} s from save to done; $(grep '^time:' "$work/wlog" | tail -1)"
+  elif [[ "$mode" == cold ]]; then
     b=$(run "$base_dir" "$work/b$i" "$base_show")
     c=$(run "$root" "$work/c$i" "$cur_show" --no-cache)
     echo "run $i: baseline ${b% *} s wall (cpu ${b#* } s)   current ${c% *} s wall (cpu ${c#* } s)"
@@ -127,6 +171,16 @@ for ((i = 1; i <= runs; i++)); do
   echo "${c% *}" >>"$work/cur.txt"
 done
 echo "load after:  $(uptime)"
+if [[ "$mode" == watch ]]; then
+  kill $watcher 2>/dev/null || true
+  grep -E '^  cache:' "$work/wlog" | tail -2
+  for ((i = 1; i <= runs; i++)); do # each re-plan against a cold plan of its edit, untimed
+    run "$root" "$work/cold$i" "$work/wshow/.edit$i.json" --no-cache >/dev/null
+    cmp -s "$work/watch$i.json" "$work/cold$i/plan.json" && echo "edit $i: plan.json identical to a cold plan" \
+      || echo "edit $i: PLAN.JSON DIFFERS from a cold plan"
+    rm -rf "$work/cold$i"
+  done
+fi
 bb=$(stats <"$work/base.txt")
 cb=$(stats <"$work/cur.txt")
 echo "baseline ($baseline): $bb"
