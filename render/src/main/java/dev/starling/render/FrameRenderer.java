@@ -138,7 +138,7 @@ public final class FrameRenderer implements AutoCloseable {
         skyline = new SkylinePass(site);
         water = new WaterPass(site);
         dronePass = new DronePass(plan.droneCount());
-        bloom = new BloomPass(width, height, HDR_FORMAT);
+        bloom = new BloomPass(width, height);
         allocate(width, height);
     }
 
