@@ -115,6 +115,8 @@ public final class FrameRenderer implements AutoCloseable {
     private ByteBuffer readBuffer;
     private boolean hudVisible = true;
     private String[] lastHud = new String[0];
+    /** Why near drones are drawn smaller than they should be at this size (the driver's point limit), or null. */
+    private String spriteNote;
     /** A warning line under the HUD (the preview's last re-plan failed), or null. */
     private String notice;
 
@@ -171,6 +173,11 @@ public final class FrameRenderer implements AutoCloseable {
         output = new Framebuffer(width, height, GL_RGBA8, false);
         staticValid = false;
         readBuffer = MemoryUtil.memAlloc(width * height * 4);
+        String note = dronePass.spriteLimitNote(height);
+        if (note != null && !note.equals(spriteNote)) {
+            System.err.println("starling: note: " + note); // once per size, not per frame
+        }
+        spriteNote = note;
         int rows = Math.max(12, Math.round(16f * height / HUD_BASE_ROWS));
         if (hud == null || rows != hudRows) {
             if (hud != null) {
@@ -282,6 +289,15 @@ public final class FrameRenderer implements AutoCloseable {
     void setStaticCache(boolean enabled) {
         staticCacheEnabled = enabled;
         staticValid = false;
+    }
+
+    /**
+     * Null, or why drones near the camera are drawn smaller than they should be at this size:
+     * the driver's largest point sprite is below the largest sprite they need (also printed to
+     * standard error once per size).
+     */
+    public String spriteLimitNote() {
+        return spriteNote;
     }
 
     /** How many times the static layer has been drawn since this renderer was built (for tests). */
