@@ -9,7 +9,6 @@ import static org.lwjgl.opengl.GL33C.GL_PACK_ALIGNMENT;
 import static org.lwjgl.opengl.GL33C.GL_READ_FRAMEBUFFER;
 import static org.lwjgl.opengl.GL33C.GL_RGBA;
 import static org.lwjgl.opengl.GL33C.GL_RGBA16F;
-import static org.lwjgl.opengl.GL33C.GL_R11F_G11F_B10F;
 import static org.lwjgl.opengl.GL33C.GL_RGBA8;
 import static org.lwjgl.opengl.GL33C.GL_UNSIGNED_BYTE;
 import static org.lwjgl.opengl.GL33C.glBindFramebuffer;
@@ -56,21 +55,17 @@ import org.lwjgl.system.MemoryUtil;
  */
 public final class FrameRenderer implements AutoCloseable {
     /**
-     * HDR target format: packed floats (11+11+10 bits, no alpha), so glow above 1.0 survives to
-     * the bloom pass at half the memory traffic of RGBA16F, which software GL feels most.
+     * HDR target format, main and mirrored pass: half floats, so glow above 1.0 survives to the
+     * bloom pass. On software GL (llvmpipe) R11F_G11F_B10F, half the bytes, cost more: each write
+     * packs and each read unpacks its texels bit by bit, where a half float converts in one step;
+     * the water writes and taps, and the bloom's reads, outweigh the wider layer copy.
      */
-    static final int HDR_FORMAT = GL_R11F_G11F_B10F;
+    static final int HDR_FORMAT = GL_RGBA16F;
     /**
      * The mirrored pass runs at 1/{@value} of the output's width and height: the water's ripples
      * and streaks blur it anyway, and on software GL it is the cheapest place to save.
      */
     static final int REFLECTION_DIVISOR = 3;
-    /**
-     * The mirrored pass's format: half floats. The water taps it twice per pixel, bilinearly, and
-     * on software GL a half-float texel converts in one step where a packed R11F_G11F_B10F one is
-     * unpacked bit by bit; at a ninth of the pixels its wider writes cost little.
-     */
-    static final int REFLECTION_FORMAT = GL_RGBA16F;
     /** Output rows the HUD font is sized for at 1:1. */
     private static final int HUD_BASE_ROWS = 720;
     private static final int HUD_TEXT = 0xE6ECF5;
@@ -167,7 +162,7 @@ public final class FrameRenderer implements AutoCloseable {
         }
         staticMain = new Framebuffer(width, height, HDR_FORMAT, true);
         staticReflection = new Framebuffer(Math.max(4, width / REFLECTION_DIVISOR),
-                Math.max(4, height / REFLECTION_DIVISOR), REFLECTION_FORMAT, true);
+                Math.max(4, height / REFLECTION_DIVISOR), HDR_FORMAT, true);
         hdr = new Framebuffer(staticMain);
         reflection = new Framebuffer(staticReflection);
         output = new Framebuffer(width, height, GL_RGBA8, false);
