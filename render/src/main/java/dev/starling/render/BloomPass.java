@@ -2,6 +2,7 @@ package dev.starling.render;
 
 import static org.lwjgl.opengl.GL33C.GL_BLEND;
 import static org.lwjgl.opengl.GL33C.GL_DEPTH_TEST;
+import static org.lwjgl.opengl.GL33C.GL_RGBA32F;
 import static org.lwjgl.opengl.GL33C.GL_TEXTURE0;
 import static org.lwjgl.opengl.GL33C.GL_TEXTURE1;
 import static org.lwjgl.opengl.GL33C.GL_TEXTURE_2D;
@@ -38,6 +39,14 @@ final class BloomPass implements AutoCloseable {
      * quarter's blur is half an eighth's, so sqrt(1 + 0.5²) keeps the wide glow as wide as before.
      */
     static final float WIDE_SPREAD = 1.118f;
+    /**
+     * Format of the glow's own targets (half, quarter, eighth): 32-bit floats. On software GL
+     * (llvmpipe) a bilinear tap of a packed R11F_G11F_B10F texel unpacks four texels bit by bit,
+     * while RGBA32F texels are read as they are; the targets are small (the half 3.7 MB at
+     * 1280x720), so their wider writes cost less than the unpacking saves, most of all in the
+     * composite, whose full-resolution tap of the glow was the frame's dearest texture read.
+     */
+    static final int GLOW_FORMAT = GL_RGBA32F;
 
     private final ShaderProgram bright;
     private final ShaderProgram down;
@@ -45,7 +54,6 @@ final class BloomPass implements AutoCloseable {
     private final ShaderProgram blurAdd;
     private final ShaderProgram composite;
     private final int vao;
-    private final int hdrFormat;
     private final int downTexel;
     private final int blurStep;
     private final int blurAddStep;
@@ -55,8 +63,7 @@ final class BloomPass implements AutoCloseable {
     private Framebuffer eighthA;
     private Framebuffer eighthB;
 
-    BloomPass(int width, int height, int hdrFormat) {
-        this.hdrFormat = hdrFormat;
+    BloomPass(int width, int height) {
         bright = ShaderProgram.load("screen", "bright");
         down = ShaderProgram.load("screen", "down");
         blur = ShaderProgram.load("screen", "blur");
@@ -83,11 +90,11 @@ final class BloomPass implements AutoCloseable {
     /** Reallocates the intermediate targets for an output of {@code width} × {@code height}. */
     void resize(int width, int height) {
         closeTargets();
-        half = new Framebuffer(Math.max(1, width / 2), Math.max(1, height / 2), hdrFormat, false);
-        quarterA = new Framebuffer(Math.max(1, width / 4), Math.max(1, height / 4), hdrFormat, false);
-        quarterB = new Framebuffer(quarterA.width(), quarterA.height(), hdrFormat, false);
-        eighthA = new Framebuffer(Math.max(1, width / 8), Math.max(1, height / 8), hdrFormat, false);
-        eighthB = new Framebuffer(eighthA.width(), eighthA.height(), hdrFormat, false);
+        half = new Framebuffer(Math.max(1, width / 2), Math.max(1, height / 2), GLOW_FORMAT, false);
+        quarterA = new Framebuffer(Math.max(1, width / 4), Math.max(1, height / 4), GLOW_FORMAT, false);
+        quarterB = new Framebuffer(quarterA.width(), quarterA.height(), GLOW_FORMAT, false);
+        eighthA = new Framebuffer(Math.max(1, width / 8), Math.max(1, height / 8), GLOW_FORMAT, false);
+        eighthB = new Framebuffer(eighthA.width(), eighthA.height(), GLOW_FORMAT, false);
     }
 
     /** Blooms and tone-maps {@code scene} (an HDR texture of the output's size) into {@code out}. */

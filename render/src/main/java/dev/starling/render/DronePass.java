@@ -8,6 +8,7 @@ import static org.lwjgl.opengl.GL33C.GL_FLOAT;
 import static org.lwjgl.opengl.GL33C.GL_LEQUAL;
 import static org.lwjgl.opengl.GL33C.GL_ONE;
 import static org.lwjgl.opengl.GL33C.GL_POINTS;
+import static org.lwjgl.opengl.GL33C.GL_POINT_SIZE_RANGE;
 import static org.lwjgl.opengl.GL33C.GL_PROGRAM_POINT_SIZE;
 import static org.lwjgl.opengl.GL33C.GL_STREAM_DRAW;
 import static org.lwjgl.opengl.GL33C.GL_UNSIGNED_BYTE;
@@ -26,6 +27,7 @@ import static org.lwjgl.opengl.GL33C.glEnable;
 import static org.lwjgl.opengl.GL33C.glEnableVertexAttribArray;
 import static org.lwjgl.opengl.GL33C.glGenBuffers;
 import static org.lwjgl.opengl.GL33C.glGenVertexArrays;
+import static org.lwjgl.opengl.GL33C.glGetFloatv;
 import static org.lwjgl.opengl.GL33C.glUniform1f;
 import static org.lwjgl.opengl.GL33C.glUniform2f;
 import static org.lwjgl.opengl.GL33C.glUniformMatrix4fv;
@@ -33,7 +35,9 @@ import static org.lwjgl.opengl.GL33C.glVertexAttribPointer;
 import static org.lwjgl.opengl.GL33C.glViewport;
 
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
+import java.util.Locale;
 import org.joml.Matrix4fc;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
@@ -45,7 +49,9 @@ import org.lwjgl.system.MemoryUtil;
  * point instead of two triangles (four vertices) took the direct pass of the flagship's 5,000 lit
  * drones from 4.4 to 2.9 ms (best of 10, alternating); the web page, whose WebGL may cap point
  * sizes, keeps its quads (drone.vert). Additive blending into the HDR target, depth tested
- * against the city but not written, so glows overlap freely.
+ * against the city but not written, so glows overlap freely. A driver whose largest point is
+ * smaller than the largest sprite (48 px at 720 rows) gets sprites clamped to its limit here, with
+ * the guard band to match, and {@link #spriteLimitNote} says so.
  */
 final class DronePass implements AutoCloseable {
     /** Bytes per drone in the buffer. */
@@ -73,11 +79,22 @@ final class DronePass implements AutoCloseable {
     private final int uPixelsPerMetre;
     private final int uMinPixels;
     private final int uMaxPixels;
+    /** The driver's largest point size, pixels (GL_POINT_SIZE_RANGE's upper end). */
+    private final float pointSizeLimit;
     private int count;
 
     /** @param capacity most drones ever drawn at once (the plan's fleet size) */
     DronePass(int capacity) {
+        this(capacity, Float.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param capacity most drones ever drawn at once (the plan's fleet size)
+     * @param pointLimit a point size limit below the driver's, pixels (for tests)
+     */
+    DronePass(int capacity, float pointLimit) {
         this.capacity = Math.max(1, capacity);
+        pointSizeLimit = Math.min(pointLimit, driverPointSizeLimit());
         program = ShaderProgram.load("dronePoint", "dronePoint");
         uViewProj = program.uniform("u_viewProj");
         uViewport = program.uniform("u_viewport");
@@ -102,6 +119,38 @@ final class DronePass implements AutoCloseable {
         glEnableVertexAttribArray(1);
         glEnableVertexAttribArray(2);
         glBindVertexArray(0);
+    }
+
+    /**
+     * The largest point sprite the current context draws, pixels. GL clamps gl_PointSize to it,
+     * so a larger sprite would be cut to that size without a word; the core profile reports it as
+     * POINT_SIZE_RANGE (ALIASED_POINT_SIZE_RANGE is the compatibility profile's name). Asked once.
+     */
+    private static float driverPointSizeLimit() {
+        try (MemoryStack stack = MemoryStack.stackPush()) {
+            FloatBuffer range = stack.mallocFloat(2);
+            glGetFloatv(GL_POINT_SIZE_RANGE, range);
+            return range.get(1);
+        }
+    }
+
+    /** The largest sprite side this pass draws, pixels, into a target {@code height} pixels high. */
+    float maxSpritePixels(int height) {
+        return Math.min(MAX_PIXELS_720 * height / 720f, pointSizeLimit);
+    }
+
+    /**
+     * A sentence for the user when the driver's point size limit keeps sprites in a target
+     * {@code height} pixels high below the size near drones need; null when it does not.
+     */
+    String spriteLimitNote(int height) {
+        float wanted = MAX_PIXELS_720 * height / 720f;
+        if (pointSizeLimit >= wanted) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "this OpenGL draws points of at most %.0f px: drones close to the camera"
+                + " are drawn %.0f px wide instead of up to %.0f px (their glow looks smaller)", pointSizeLimit,
+                pointSizeLimit, wanted);
     }
 
     /**
@@ -154,13 +203,13 @@ final class DronePass implements AutoCloseable {
             glUniformMatrix4fv(uViewProj, false, viewProj.get(stack.mallocFloat(16)));
         }
         float scale = height / 720f;
-        float maxPixels = MAX_PIXELS_720 * scale;
+        float maxPixels = maxSpritePixels(height);
         int guard = (int) Math.ceil(maxPixels / 2);
         glViewport(-guard, -guard, width + 2 * guard, height + 2 * guard);
         glUniform2f(uViewport, width, height);
         glUniform1f(uGuard, guard);
         glUniform1f(uPixelsPerMetre, pixelsPerMetre);
-        glUniform1f(uMinPixels, Math.max(2f, MIN_PIXELS_720 * scale));
+        glUniform1f(uMinPixels, Math.min(maxPixels, Math.max(2f, MIN_PIXELS_720 * scale)));
         glUniform1f(uMaxPixels, maxPixels);
         glBindVertexArray(vao);
         glDrawArrays(GL_POINTS, 0, count);

@@ -8,7 +8,7 @@ import static org.lwjgl.opengl.GL33C.GL_LINEAR;
 import static org.lwjgl.opengl.GL33C.GL_PACK_ALIGNMENT;
 import static org.lwjgl.opengl.GL33C.GL_READ_FRAMEBUFFER;
 import static org.lwjgl.opengl.GL33C.GL_RGBA;
-import static org.lwjgl.opengl.GL33C.GL_R11F_G11F_B10F;
+import static org.lwjgl.opengl.GL33C.GL_RGBA16F;
 import static org.lwjgl.opengl.GL33C.GL_RGBA8;
 import static org.lwjgl.opengl.GL33C.GL_UNSIGNED_BYTE;
 import static org.lwjgl.opengl.GL33C.glBindFramebuffer;
@@ -55,10 +55,12 @@ import org.lwjgl.system.MemoryUtil;
  */
 public final class FrameRenderer implements AutoCloseable {
     /**
-     * HDR target format: packed floats (11+11+10 bits, no alpha), so glow above 1.0 survives to
-     * the bloom pass at half the memory traffic of RGBA16F, which software GL feels most.
+     * HDR target format, main and mirrored pass: half floats, so glow above 1.0 survives to the
+     * bloom pass. On software GL (llvmpipe) R11F_G11F_B10F, half the bytes, cost more: each write
+     * packs and each read unpacks its texels bit by bit, where a half float converts in one step;
+     * the water writes and taps, and the bloom's reads, outweigh the wider layer copy.
      */
-    static final int HDR_FORMAT = GL_R11F_G11F_B10F;
+    static final int HDR_FORMAT = GL_RGBA16F;
     /**
      * The mirrored pass runs at 1/{@value} of the output's width and height: the water's ripples
      * and streaks blur it anyway, and on software GL it is the cheapest place to save.
@@ -108,6 +110,8 @@ public final class FrameRenderer implements AutoCloseable {
     private ByteBuffer readBuffer;
     private boolean hudVisible = true;
     private String[] lastHud = new String[0];
+    /** Why near drones are drawn smaller than they should be at this size (the driver's point limit), or null. */
+    private String spriteNote;
     /** A warning line under the HUD (the preview's last re-plan failed), or null. */
     private String notice;
 
@@ -138,7 +142,7 @@ public final class FrameRenderer implements AutoCloseable {
         skyline = new SkylinePass(site);
         water = new WaterPass(site);
         dronePass = new DronePass(plan.droneCount());
-        bloom = new BloomPass(width, height, HDR_FORMAT);
+        bloom = new BloomPass(width, height);
         allocate(width, height);
     }
 
@@ -164,6 +168,11 @@ public final class FrameRenderer implements AutoCloseable {
         output = new Framebuffer(width, height, GL_RGBA8, false);
         staticValid = false;
         readBuffer = MemoryUtil.memAlloc(width * height * 4);
+        String note = dronePass.spriteLimitNote(height);
+        if (note != null && !note.equals(spriteNote)) {
+            System.err.println("starling: note: " + note); // once per size, not per frame
+        }
+        spriteNote = note;
         int rows = Math.max(12, Math.round(16f * height / HUD_BASE_ROWS));
         if (hud == null || rows != hudRows) {
             if (hud != null) {
@@ -275,6 +284,15 @@ public final class FrameRenderer implements AutoCloseable {
     void setStaticCache(boolean enabled) {
         staticCacheEnabled = enabled;
         staticValid = false;
+    }
+
+    /**
+     * Null, or why drones near the camera are drawn smaller than they should be at this size:
+     * the driver's largest point sprite is below the largest sprite they need (also printed to
+     * standard error once per size).
+     */
+    public String spriteLimitNote() {
+        return spriteNote;
     }
 
     /** How many times the static layer has been drawn since this renderer was built (for tests). */

@@ -48,7 +48,7 @@ class BloomPassTest {
         GlTests.assumeGl();
         if (gl == null) {
             gl = GlContext.open(W, H, false, "bloom test");
-            bloom = new BloomPass(W, H, FrameRenderer.HDR_FORMAT);
+            bloom = new BloomPass(W, H);
             scene = new Framebuffer(W, H, FrameRenderer.HDR_FORMAT, false);
             out = new Framebuffer(W, H, GL_RGBA8, false);
             pixels = MemoryUtil.memAlloc(W * H * 4);
