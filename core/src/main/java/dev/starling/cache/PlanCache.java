@@ -54,8 +54,6 @@ public final class PlanCache {
     private final List<String> sampled = new ArrayList<>();
     /** Fresh results, written by {@link #commit()}: keys and payloads in the order computed. */
     private final java.util.LinkedHashMap<ContentCache.Key, byte[]> pending = new java.util.LinkedHashMap<>();
-    /** Per memo kind: lookups answered and missed. */
-    private final java.util.TreeMap<String, int[]> memoCounts = new java.util.TreeMap<>();
     private int assignHits;
     private int assignMisses;
 
@@ -171,36 +169,6 @@ public final class PlanCache {
         };
     }
 
-    /**
-     * Window results of verification, analysis and writing ({@link dev.starling.base.Memo}),
-     * in this cache: keyed by the kind, the caller's digest and the code version; fresh ones are
-     * held until {@link #commit()} like every other entry. Each lookup counts towards
-     * {@link #summary()}.
-     */
-    public dev.starling.base.Memo memo() {
-        return new dev.starling.base.Memo() {
-            @Override
-            public byte[] get(String kind, byte[] key) {
-                ContentCache.Key k = ContentCache.Key.of(kind).add(key).build();
-                byte[] pendingPayload;
-                synchronized (PlanCache.this) {
-                    pendingPayload = pending.get(k);
-                }
-                byte[] b = pendingPayload != null ? pendingPayload : store.get(k);
-                synchronized (PlanCache.this) {
-                    int[] c = memoCounts.computeIfAbsent(kind, x -> new int[2]);
-                    c[b == null ? 1 : 0]++;
-                }
-                return b;
-            }
-
-            @Override
-            public void put(String kind, byte[] key, byte[] payload) {
-                stage(ContentCache.Key.of(kind).add(key).build(), payload);
-            }
-        };
-    }
-
     private synchronized void stage(ContentCache.Key key, byte[] payload) {
         pending.put(key, payload);
     }
@@ -225,22 +193,6 @@ public final class PlanCache {
         return "cache: " + sceneHits[0] + " of " + sceneHits[1] + " scenes and " + assignHits + " of "
                 + (assignHits + assignMisses) + " assignments reused (" + store.dir() + ")"
                 + (sampled.isEmpty() ? "" : "; sampled again: " + String.join(", ", sampled));
-    }
-
-    /**
-     * What the {@link #memo()} answered, by kind, e.g. {@code cache: 14 of 17 verify windows
-     * reused}; null when it was not asked.
-     */
-    public synchronized String memoSummary() {
-        if (memoCounts.isEmpty()) {
-            return null;
-        }
-        List<String> parts = new ArrayList<>();
-        for (var e : memoCounts.entrySet()) {
-            int[] c = e.getValue();
-            parts.add(c[0] + " of " + (c[0] + c[1]) + " " + e.getKey() + " windows");
-        }
-        return "cache: " + String.join(", ", parts) + " reused";
     }
 
     /**

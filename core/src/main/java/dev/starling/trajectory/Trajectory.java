@@ -289,49 +289,6 @@ public final class Trajectory {
         out[off + 2] = ctrl[b + 2];
     }
 
-    /**
-     * Orders trajectories by content: knots, then degrees, then control points, each compared by
-     * its exact bits ({@link Double#compare}); 0 exactly when {@link #equals} holds. A total order
-     * that does not depend on where a trajectory came from (which drone flies it).
-     */
-    public static int compareContent(Trajectory a, Trajectory b) {
-        int c = Arrays.compare(a.knots, b.knots);
-        if (c != 0) {
-            return c;
-        }
-        c = Arrays.compare(a.degree, b.degree);
-        if (c != 0) {
-            return c;
-        }
-        for (int s = 0; s < a.degree.length; s++) {
-            int o = s * STRIDE, len = (a.degree[s] + 1) * 3;
-            c = Arrays.compare(a.ctrl, o, o + len, b.ctrl, o, o + len);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    }
-
-    /**
-     * The exact content (segment count, knots, degrees, the control points that are used) as
-     * bytes appended to {@code out}: equal trajectories give equal bytes and different ones
-     * different bytes, for content-addressed keys.
-     */
-    public void writeContent(java.io.DataOutput out) throws java.io.IOException {
-        out.writeInt(degree.length);
-        for (double k : knots) {
-            out.writeLong(Double.doubleToRawLongBits(k));
-        }
-        out.write(degree);
-        for (int s = 0; s < degree.length; s++) {
-            int o = s * STRIDE, len = (degree[s] + 1) * 3;
-            for (int i = o; i < o + len; i++) {
-                out.writeLong(Double.doubleToRawLongBits(ctrl[i]));
-            }
-        }
-    }
-
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Trajectory t)) {

@@ -88,24 +88,6 @@ class PlanCacheAssignmentsTest {
     }
 
     @Test
-    void theMemoAnswersWithinARunAndAfterCommitOnlyUnderTheSameKindAndKey() throws IOException {
-        PlanCache cache = cache();
-        dev.starling.base.Memo memo = cache.memo();
-        byte[] key = {1, 2, 3};
-        assertNull(memo.get("verify", key));
-        memo.put("verify", key, new byte[] {42});
-        assertArrayEquals(new byte[] {42}, memo.get("verify", key), "a fresh result is seen before the commit");
-        assertNull(memo.get("battery", key), "another kind is another entry");
-        assertNull(cache().memo().get("verify", key), "nothing reaches the store before the commit");
-        cache.commit();
-        PlanCache next = cache();
-        assertArrayEquals(new byte[] {42}, next.memo().get("verify", key));
-        assertNull(next.memo().get("verify", new byte[] {1, 2, 4}));
-        assertEquals("cache: 1 of 2 verify windows reused", next.memoSummary());
-        assertNull(cache().memoSummary(), "nothing asked, nothing said");
-    }
-
-    @Test
     void canonicalOrderMakesTheAssignmentAFunctionOfThePointSets() {
         double[][] p = points(400, 11);
         int n = p[0].length;
