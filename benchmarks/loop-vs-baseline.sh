@@ -112,19 +112,20 @@ if [[ "$mode" == watch ]]; then
   "$root/starling" plan "$work/wshow/show.json" --out "$work/w/out" --watch >"$work/wlog" 2>&1 &
   watcher=$!
   trap 'kill $watcher 2>/dev/null; rm -f "$base_dir/shows/chongqing/.loop-edited.json"; baseline_cleanup' EXIT
-  plans_done() { grep -c '^watching ' "$work/wlog" || true; }
-  until [[ "$(plans_done)" -ge 1 ]]; do
-    kill -0 $watcher 2>/dev/null || { cat "$work/wlog" >&2; exit 1; }
-    sleep 0.05
-  done
+  # wait_plans N: until the watcher has finished N plans (each ends with its "watching" line),
+  # looking every 10 ms (the figure's resolution); its log and exit 1 if it died
+  wait_plans() {
+    until [[ "$(grep -c '^watching ' "$work/wlog" || true)" -ge "$1" ]]; do
+      kill -0 $watcher 2>/dev/null || { cat "$work/wlog" >&2; exit 1; }
+      sleep 0.01
+    done
+  }
+  wait_plans 1
   # one untimed edit first (count +20), as a designer's session has had a few: the JIT has then
   # seen a re-plan, not only the cold plan
   edit_show "$root/shows/chongqing/show.json" "$work/wshow/.next.json" -1
   mv "$work/wshow/.next.json" "$work/wshow/show.json"
-  until [[ "$(plans_done)" -ge 2 ]]; do
-    kill -0 $watcher 2>/dev/null || { cat "$work/wlog" >&2; exit 1; }
-    sleep 0.05
-  done
+  wait_plans 2
 fi
 for ((i = 1; i <= runs; i++)); do
   if [[ "$mode" == watch ]]; then
@@ -134,10 +135,7 @@ for ((i = 1; i <= runs; i++)); do
     cp "$work/wshow/.edit$i.json" "$work/wshow/.next.json"
     t0=$(date +%s%N)
     mv "$work/wshow/.next.json" "$work/wshow/show.json" # saved at once, as editors do
-    until [[ "$(plans_done)" -ge $((i + 2)) ]]; do
-      kill -0 $watcher 2>/dev/null || { cat "$work/wlog" >&2; exit 1; }
-      sleep 0.01
-    done
+    wait_plans $((i + 2))
     t1=$(date +%s%N)
     cp "$work/w/out/plan.json" "$work/watch$i.json"
     c=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f -", (b - a) / 1e9}')

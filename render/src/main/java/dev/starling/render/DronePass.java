@@ -134,9 +134,14 @@ final class DronePass implements AutoCloseable {
         }
     }
 
+    /** The largest sprite side near drones need in a target {@code height} pixels high, pixels. */
+    private static float wantedSpritePixels(int height) {
+        return MAX_PIXELS_720 * height / 720f;
+    }
+
     /** The largest sprite side this pass draws, pixels, into a target {@code height} pixels high. */
     float maxSpritePixels(int height) {
-        return Math.min(MAX_PIXELS_720 * height / 720f, pointSizeLimit);
+        return Math.min(wantedSpritePixels(height), pointSizeLimit);
     }
 
     /**
@@ -144,7 +149,7 @@ final class DronePass implements AutoCloseable {
      * {@code height} pixels high below the size near drones need; null when it does not.
      */
     String spriteLimitNote(int height) {
-        float wanted = MAX_PIXELS_720 * height / 720f;
+        float wanted = wantedSpritePixels(height);
         if (pointSizeLimit >= wanted) {
             return null;
         }
