@@ -124,7 +124,7 @@ public final class PlanCommand implements Callable<Integer> {
     boolean watch;
 
     /** Assignments this command's plans proved: --watch takes them from memory after an edit. */
-    private final PlanCache.Proven proven = new PlanCache.Proven(64);
+    private PlanCache.Proven proven = new PlanCache.Proven(64);
 
     /** The plan this command last wrote to plan.json (for the show preview, which need not read it back). */
     private Plan written;
@@ -373,15 +373,23 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     /**
-     * Copies the show's music into the output folder, beside plan.json, so that the folder is the
-     * whole show (export, preview and the ground crew need the track) and plan.json can name it
-     * by a relative path. Returns the plan with its music pointing at the copy.
+     * Plans with the assignments that {@code kept} holds and adds to, for a caller that runs a
+     * new command for each plan of one session (the show preview after each save).
      */
+    void keepProvenIn(PlanCache.Proven kept) {
+        proven = kept;
+    }
+
     /** The plan the last run wrote to plan.json, equal to reading that file back; null if none was written. */
     Plan writtenPlan() {
         return written;
     }
 
+    /**
+     * Copies the show's music into the output folder, beside plan.json, so that the folder is the
+     * whole show (export, preview and the ground crew need the track) and plan.json can name it
+     * by a relative path. Returns the plan with its music pointing at the copy.
+     */
     private static MusicCopy musicBeside(Plan plan, Path outDir) {
         Music m = plan.timeline().music();
         if (m == null) {

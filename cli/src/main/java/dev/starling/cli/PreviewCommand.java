@@ -162,6 +162,9 @@ final class PreviewCommand implements Callable<Integer> {
     private record Planned(Plan plan, String error, int code) {
     }
 
+    /** Assignments this preview's plans proved, kept from one save's plan to the next (as plan --watch keeps them). */
+    private final dev.starling.cache.PlanCache.Proven proven = new dev.starling.cache.PlanCache.Proven(64);
+
     /** Plans the show as 'starling plan SHOW --out DIR' does (cache included), quietly. */
     private Planned plan(Path show, Path dir) {
         List<String> args = new ArrayList<>(List.of("plan", show.toString(), "--out", dir.toString(), "--quiet"));
@@ -175,11 +178,13 @@ final class PreviewCommand implements Callable<Integer> {
         }
         StringWriter err = new StringWriter();
         picocli.CommandLine cl = Starling.newCommandLine();
+        PlanCommand planCommand = (PlanCommand) cl.getSubcommands().get("plan").getCommand();
+        planCommand.keepProvenIn(proven);
         int code = Starling.run(cl, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
                 args.toArray(String[]::new));
         if (code == 0) {
             // the plan as written (reading the 100 MB plan.json back would cost seconds per save)
-            Plan written = ((PlanCommand) cl.getSubcommands().get("plan").getCommand()).writtenPlan();
+            Plan written = planCommand.writtenPlan();
             return new Planned(written != null ? written : FlightFiles.readPlan(dir.resolve("plan.json")), null, 0);
         }
         String text = err.toString().strip();
