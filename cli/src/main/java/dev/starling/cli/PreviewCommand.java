@@ -1,6 +1,7 @@
 package dev.starling.cli;
 
 import dev.starling.InputException;
+import dev.starling.cache.PlanCache;
 import dev.starling.plan.Plan;
 import dev.starling.render.Camera;
 import dev.starling.render.PreviewWindow;
@@ -163,7 +164,7 @@ final class PreviewCommand implements Callable<Integer> {
     }
 
     /** Assignments this preview's plans proved, kept from one save's plan to the next (as plan --watch keeps them). */
-    private final dev.starling.cache.PlanCache.Proven proven = new dev.starling.cache.PlanCache.Proven(64);
+    private final PlanCache.Proven proven = new PlanCache.Proven(64);
 
     /** Plans the show as 'starling plan SHOW --out DIR' does (cache included), quietly. */
     private Planned plan(Path show, Path dir) {

@@ -110,7 +110,7 @@ public final class FrameRenderer implements AutoCloseable {
     private ByteBuffer readBuffer;
     private boolean hudVisible = true;
     private String[] lastHud = new String[0];
-    /** Why near drones are drawn smaller than they should be at this size (the driver's point limit), or null. */
+    /** The driver's point-limit note last printed (near drones drawn smaller at this size), or null: printed once per size. */
     private String spriteNote;
     /** A warning line under the HUD (the preview's last re-plan failed), or null. */
     private String notice;
@@ -284,15 +284,6 @@ public final class FrameRenderer implements AutoCloseable {
     void setStaticCache(boolean enabled) {
         staticCacheEnabled = enabled;
         staticValid = false;
-    }
-
-    /**
-     * Null, or why drones near the camera are drawn smaller than they should be at this size:
-     * the driver's largest point sprite is below the largest sprite they need (also printed to
-     * standard error once per size).
-     */
-    public String spriteLimitNote() {
-        return spriteNote;
     }
 
     /** How many times the static layer has been drawn since this renderer was built (for tests). */
