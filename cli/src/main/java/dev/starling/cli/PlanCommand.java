@@ -36,6 +36,7 @@ import dev.starling.site.Site;
 import dev.starling.site.Viewpoint;
 import dev.starling.trajectory.Trajectory;
 import dev.starling.verify.VerificationReport;
+import dev.starling.verify.VerifyMemo;
 import dev.starling.verify.VerifyOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -125,6 +126,9 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** Assignments this command's plans proved: --watch takes them from memory after an edit. */
     private PlanCache.Proven proven = new PlanCache.Proven(64);
+
+    /** The last verification of this command's plans: --watch sweeps again only where an edit changed the plan. */
+    private VerifyMemo verified = new VerifyMemo();
 
     /** The plan this command last wrote to plan.json (for the show preview, which need not read it back). */
     private Plan written;
@@ -260,6 +264,9 @@ public final class PlanCommand implements Callable<Integer> {
 
         bar.stage("verifying");
         vo = vo.withProgress(f -> bar.update(f, ""));
+        if (cache != null) {
+            vo = vo.withMemo(verified); // --watch: sweep again only where the plan changed
+        }
         PlanRepair.Outcome outcome;
         try {
             outcome = PlanRepair.run(ch, vo, line -> {
@@ -283,6 +290,11 @@ public final class PlanCommand implements Callable<Integer> {
             return Starling.EXIT_VIOLATIONS;
         }
         bar.doneSeconds();
+        if (cache != null && !quiet && !json && verified.reusedChunks() > 0) {
+            VerifyMemo m = verified;
+            err.println("  separation: " + (m.chunkCount() - m.reusedChunks()) + " of " + m.chunkCount()
+                    + " stretches swept again, the rest unchanged since the last plan");
+        }
         Plan plan = outcome.assembled().plan();
         List<TransitionStats> transitions = outcome.assembled().transitions();
 
@@ -373,11 +385,13 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     /**
-     * Plans with the assignments that {@code kept} holds and adds to, for a caller that runs a
-     * new command for each plan of one session (the show preview after each save).
+     * Plans with the assignments that {@code kept} holds and adds to, and with the last
+     * verification in {@code memo}, for a caller that runs a new command for each plan of one
+     * session (the show preview after each save).
      */
-    void keepProvenIn(PlanCache.Proven kept) {
+    void keepProvenIn(PlanCache.Proven kept, VerifyMemo memo) {
         proven = kept;
+        verified = memo;
     }
 
     /** The plan the last run wrote to plan.json, equal to reading that file back; null if none was written. */

@@ -7,6 +7,7 @@ import dev.starling.render.Camera;
 import dev.starling.render.PreviewWindow;
 import dev.starling.render.RenderException;
 import dev.starling.site.Site;
+import dev.starling.verify.VerifyMemo;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -165,6 +166,8 @@ final class PreviewCommand implements Callable<Integer> {
 
     /** Assignments this preview's plans proved, kept from one save's plan to the next (as plan --watch keeps them). */
     private final PlanCache.Proven proven = new PlanCache.Proven(64);
+    /** Its last verification, so that a re-plan sweeps separation again only where the edit changed the plan. */
+    private final VerifyMemo verified = new VerifyMemo();
 
     /** Plans the show as 'starling plan SHOW --out DIR' does (cache included), quietly. */
     private Planned plan(Path show, Path dir) {
@@ -180,7 +183,7 @@ final class PreviewCommand implements Callable<Integer> {
         StringWriter err = new StringWriter();
         picocli.CommandLine cl = Starling.newCommandLine();
         PlanCommand planCommand = (PlanCommand) cl.getSubcommands().get("plan").getCommand();
-        planCommand.keepProvenIn(proven);
+        planCommand.keepProvenIn(proven, verified);
         int code = Starling.run(cl, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
                 args.toArray(String[]::new));
         if (code == 0) {

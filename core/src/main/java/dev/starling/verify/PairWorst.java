@@ -47,6 +47,18 @@ final class PairWorst {
         }
     }
 
+    /** A copy with every drone index d renamed {@code to[d]} (pairs kept as a < b). */
+    PairWorst renamed(int[] to) {
+        PairWorst out = new PairWorst();
+        for (int s = 0; s < keys.length; s++) {
+            if (used[s]) {
+                int a = to[(int) (keys[s] >>> 32)], b = to[(int) keys[s]];
+                out.offer(Math.min(a, b), Math.max(a, b), value[s], time[s]);
+            }
+        }
+        return out;
+    }
+
     /**
      * The entries as rows {a, b, value, time}, sorted by time, then a, then b: a stable order
      * that does not depend on the table layout.

@@ -38,9 +38,16 @@ import java.util.function.DoubleConsumer;
  * closest approach, where slicing the plan and sweeping each window again cost about half as
  * much as the whole verification once more.
  *
- * <p><b>Parallelism.</b> Intervals are cut into chunks of {@link #CHUNK_INTERVALS}; each chunk is
- * swept by one thread with its own buffers (positions as structure of arrays), and the chunks'
- * results merge in chunk order, so the result does not depend on the thread count.
+ * <p><b>Parallelism.</b> Intervals are cut into chunks of at most {@link #CHUNK_INTERVALS}, and a
+ * chunk never crosses a report window's edge; each chunk is swept by one thread with its own
+ * buffers (positions as structure of arrays), and the chunks' results merge in chunk order, so
+ * the result does not depend on the thread count.
+ *
+ * <p><b>Reuse.</b> With automatic sampling the instants restart at every report window edge, so
+ * the instants and chunks between two edges depend only on the pieces flown there. A
+ * {@link VerifyMemo} then hands a chunk the result of the last verification's chunk at the same
+ * instants when nothing the chunk reads differs (see {@link VerifyMemo}): the edited stretch of
+ * a show is swept again, the rest is not, and the result is the same as without the memo.
  *
  * <p>Cost: O(samples × (n + candidate pairs)) plus the exact checks, which only near misses
  * need.
@@ -70,6 +77,12 @@ final class SeparationSweep {
 
     double[] ts;
     double margin;
+    /**
+     * The margin the candidate search uses: {@link #margin} rounded up to 2<sup>−20</sup> of
+     * itself (larger, so still sound), so that a re-plan whose margin differs only by rounding
+     * searches with the same radius and its chunks can be reused.
+     */
+    double reach;
     double largestStep;
 
     double minVal = Double.POSITIVE_INFINITY;
@@ -78,6 +91,8 @@ final class SeparationSweep {
     double minT = Double.NaN;
     final PairWorst violations = new PairWorst();
     long fineChecks;
+    /** Chunks taken over from a {@link VerifyMemo} under other drone numbers. */
+    int renamed;
     /** Report windows: start and end times, seconds, closed. */
     private final double[] wStart;
     private final double[] wEnd;
@@ -108,25 +123,55 @@ final class SeparationSweep {
      */
     static SeparationSweep run(FlightTable ft, double dmin, double ground, double fixedStep, int threads,
                                DoubleConsumer progress, double[] wStart, double[] wEnd) {
+        return run(ft, dmin, ground, fixedStep, threads, progress, wStart, wEnd, null);
+    }
+
+    /** As above; {@code memo} (or null) gives the last sweep's chunks and receives this one's. */
+    static SeparationSweep run(FlightTable ft, double dmin, double ground, double fixedStep, int threads,
+                               DoubleConsumer progress, double[] wStart, double[] wEnd, VerifyMemo memo) {
+        SeparationSweep s = run(ft, dmin, ground, fixedStep, threads, progress, wStart, wEnd, memo, true);
+        if (s.renamed > 0 && (s.minVal < dmin + 2 * Verifier.SEPARATION_TOLERANCE || s.violations.size() > 0)) {
+            // A chunk swept under other drone numbers visits its pairs in another order, so its
+            // near misses are resolved by another path, to the same tolerance but not to the same
+            // last digits: an approach within the tolerance of the limit could then pass here and
+            // fail in a fresh sweep. Near the limit only a fresh sweep decides.
+            s = run(ft, dmin, ground, fixedStep, threads, progress, wStart, wEnd, memo, false);
+        }
+        return s;
+    }
+
+    private static SeparationSweep run(FlightTable ft, double dmin, double ground, double fixedStep, int threads,
+                                       DoubleConsumer progress, double[] wStart, double[] wEnd, VerifyMemo memo,
+                                       boolean reuseAllowed) {
         SeparationSweep s = new SeparationSweep(ft, dmin, ground, wStart, wEnd);
         if (ft.n < 2) {
             s.ts = new double[0];
+            if (memo != null) {
+                memo.forget();
+            }
             return s;
         }
         s.sample(fixedStep);
-        int intervals = s.ts.length - 1;
-        int chunks = Math.max(1, (intervals + CHUNK_INTERVALS - 1) / CHUNK_INTERVALS);
-        Window[] results = new Window[chunks];
+        int[] starts = s.chunkStarts();
+        int chunks = starts.length - 1;
+        Chunk[] results = new Chunk[chunks];
+        VerifyMemo.Reuse reuse = memo == null || !reuseAllowed ? null
+                : memo.reuse(ft, dmin, ground, s.reach, wStart, wEnd);
         ConcurrentLinkedQueue<Worker> idle = new ConcurrentLinkedQueue<>();
         int[] done = {0};
         Parallel.forEach(chunks, threads, c -> {
-            Worker w = idle.poll();
-            if (w == null) {
-                w = s.new Worker();
+            int k0 = starts[c], k1 = starts[c + 1] - 1;
+            Chunk old = reuse == null ? null : reuse.chunk(s.ts, k0, k1);
+            if (old != null) {
+                results[c] = old;
+            } else {
+                Worker w = idle.poll();
+                if (w == null) {
+                    w = s.new Worker();
+                }
+                results[c] = w.sweep(k0, k1);
+                idle.add(w);
             }
-            int k0 = c * CHUNK_INTERVALS + 1, k1 = Math.min(intervals, (c + 1) * CHUNK_INTERVALS);
-            results[c] = w.sweep(k0, k1);
-            idle.add(w);
             if (progress != null) {
                 synchronized (done) {
                     done[0]++;
@@ -134,7 +179,12 @@ final class SeparationSweep {
                 }
             }
         });
-        for (Window r : results) {
+        if (memo != null) {
+            memo.remember(ft, dmin, ground, s.reach, s.ts, starts, results, wStart, wEnd,
+                    reuse == null ? 0 : reuse.reused());
+            s.renamed = reuse == null ? 0 : reuse.renamed();
+        }
+        for (Chunk r : results) {
             if (r == null) {
                 continue;
             }
@@ -151,6 +201,61 @@ final class SeparationSweep {
             }
         }
         return s;
+    }
+
+    /**
+     * The chunks: chunk c holds intervals {@code starts[c] .. starts[c+1]-1} (interval k is
+     * [ts[k-1], ts[k]]), at most {@link #CHUNK_INTERVALS} of them, ending early at each report
+     * window edge so that chunks between two edges do not depend on what lies before them.
+     */
+    private int[] chunkStarts() {
+        double[] edges = edges();
+        int intervals = ts.length - 1;
+        int[] out = new int[intervals + 2];
+        int n = 0;
+        int e = 0;
+        int k0 = 1;
+        out[n++] = 1;
+        for (int k = 1; k <= intervals; k++) {
+            while (e < edges.length && edges[e] < ts[k]) {
+                e++;
+            }
+            boolean atEdge = e < edges.length && edges[e] == ts[k];
+            if (k == intervals || atEdge || k - k0 + 1 == CHUNK_INTERVALS) {
+                out[n++] = k + 1;
+                k0 = k + 1;
+            }
+        }
+        if (intervals < 1) {
+            out[n++] = 1; // no interval: one empty chunk
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The report windows' edges, sorted, without repeats. */
+    private double[] edges() {
+        double[] all = new double[2 * wStart.length];
+        for (int w = 0; w < wStart.length; w++) {
+            all[2 * w] = wStart[w];
+            all[2 * w + 1] = wEnd[w];
+        }
+        Arrays.sort(all);
+        int u = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (u == 0 || all[i] != all[u - 1]) {
+                all[u++] = all[i];
+            }
+        }
+        return Arrays.copyOf(all, u);
+    }
+
+    /** {@code m} rounded up to a multiple of 2<sup>−20</sup> of its magnitude, above any rounding of m. */
+    static double coarseUp(double m) {
+        if (!(m > 0) || !Double.isFinite(m)) {
+            return m;
+        }
+        double q = Math.scalb(1.0, Math.getExponent(m) - 20);
+        return Math.ceil(m * (1 + 1e-9) / q) * q;
     }
 
     boolean violates(double distance) {
@@ -184,12 +289,20 @@ final class SeparationSweep {
         out.add(t0);
         double t = t0;
         int b = env.intervalAt(t);
+        // every report window edge is an instant the steps restart from, so that the instants
+        // between two edges depend only on what flies between them (see VerifyMemo)
+        double[] edges = edges();
+        int e = 0;
         while (t < t1) {
+            while (e < edges.length && edges[e] <= t) {
+                e++;
+            }
+            double stop = e < edges.length ? Math.min(edges[e], t1) : t1;
             double end = t;
             double vmax = 0;
             int bb = b;
             while (true) {
-                double pe = Math.min(env.pieceEnd(bb), t1);
+                double pe = Math.min(env.pieceEnd(bb), stop);
                 double v = Math.max(vmax, env.speed(bb));
                 if (v == 0) {
                     end = pe;
@@ -211,7 +324,7 @@ final class SeparationSweep {
                         break;
                     }
                 }
-                if (end >= t1) {
+                if (end >= stop) {
                     break;
                 }
                 bb++;
@@ -219,7 +332,7 @@ final class SeparationSweep {
             if (!(end > t)) {
                 end = Math.nextUp(t); // unreachable in exact arithmetic: m / v > 0 moves forward
             }
-            end = Math.min(end, t1);
+            end = Math.min(end, stop);
             out.add(end);
             t = end;
             while (env.pieceEnd(b) <= t && b < env.last()) {
@@ -273,6 +386,7 @@ final class SeparationSweep {
             mx = Math.max(mx, env.max(ts[k - 1], ts[k]) * h);
         }
         margin = mx;
+        reach = coarseUp(mx);
         largestStep = longest;
     }
 
@@ -475,19 +589,40 @@ final class SeparationSweep {
 
     // ---------------------------------------------------------------- the sweep
 
-    /** What one chunk found. */
-    private static final class Window {
+    /** What one chunk found (read-only once swept: a {@link VerifyMemo} may hand it to the next sweep). */
+    static final class Chunk {
         double minVal = Double.POSITIVE_INFINITY;
         int minI = -1;
         int minJ = -1;
         double minT = Double.NaN;
-        final PairWorst violations = new PairWorst();
+        final PairWorst violations;
         long fine;
+        /** Per report window, the closest approach found in this chunk (+∞: none). */
         final double[] windowMin;
 
-        Window(int windows) {
+        Chunk(int windows) {
             windowMin = new double[windows];
             Arrays.fill(windowMin, Double.POSITIVE_INFINITY);
+            violations = new PairWorst();
+        }
+
+        /**
+         * A copy of {@code c} for another list of report windows ({@code windowMin[to[q]] =
+         * c.windowMin[from[q]]}) and, unless {@code drone} is null, other drone numbers (drone d
+         * of {@code c} is drone {@code drone[d]} here).
+         */
+        Chunk(Chunk c, int windows, int[] from, int[] to, int count, int[] drone) {
+            windowMin = new double[windows];
+            Arrays.fill(windowMin, Double.POSITIVE_INFINITY);
+            for (int q = 0; q < count; q++) {
+                windowMin[to[q]] = c.windowMin[from[q]];
+            }
+            violations = drone == null ? c.violations : c.violations.renamed(drone); // merged from, never changed
+            minVal = c.minVal;
+            minI = c.minI < 0 || drone == null ? c.minI : Math.min(drone[c.minI], drone[c.minJ]);
+            minJ = c.minI < 0 || drone == null ? c.minJ : Math.max(drone[c.minI], drone[c.minJ]);
+            minT = c.minT;
+            fine = c.fine;
         }
     }
 
@@ -528,7 +663,7 @@ final class SeparationSweep {
         final double[] roots = new double[4];
         final double[] breaks = new double[16];
         double[] stack = new double[256];
-        Window win;
+        Chunk win;
         double fineT;
         /** Report windows containing the current interval [ta, tb]. */
         final int[] inside = new int[wStart.length];
@@ -550,10 +685,10 @@ final class SeparationSweep {
         final double[] curSpeed = new double[ft.n];
         final double[] curAccel = new double[ft.n];
 
-        Window sweep(int k0, int k1) {
-            win = new Window(wStart.length);
-            double radius = dmin + margin;
-            double zEligible = ground - margin;
+        Chunk sweep(int k0, int k1) {
+            win = new Chunk(wStart.length);
+            double radius = dmin + reach;
+            double zEligible = ground - reach;
             // the chunk's first instant: locate every drone's piece by binary search
             for (int i = 0; i < ft.n; i++) {
                 load(i, ft.pieceAt(i, ts[k0 - 1]));

@@ -111,7 +111,7 @@ public final class Verifier {
                 we[w] = options.windows().get(w).end();
             }
             sweep = SeparationSweep.run(ft, limits.minSeparation(), g, options.sampleStep(), threads,
-                    f -> progress.accept(0.08 + 0.9 * f), ws, we);
+                    f -> progress.accept(0.08 + 0.9 * f), ws, we, options.memo());
         }
         results.add(separation(sweep, limits.minSeparation(), all));
         results.add(perDrone(Check.SPEED_XY, limits.maxSpeedXY(), dc.xyMax, dc.xyTime, false, all));

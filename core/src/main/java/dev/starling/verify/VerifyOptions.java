@@ -23,9 +23,13 @@ import java.util.function.DoubleConsumer;
  * @param windows        time windows (e.g. a plan's transitions) whose own closest approach the
  *                       report gives ({@link VerificationReport#windowMinSeparation()}); reporting
  *                       only, the checks do not depend on them. Default none.
+ * @param memo           the last verification of an earlier version of these flights, to take
+ *                       over the separation sweep where nothing changed ({@link VerifyMemo}); the
+ *                       report is the same with or without it. Filled in by each verification
+ *                       that has it. Default null (none).
  */
 public record VerifyOptions(double groundAltitude, int threads, double sampleStep, DoubleConsumer progress,
-                            int maxViolations, List<Window> windows) {
+                            int maxViolations, List<Window> windows, VerifyMemo memo) {
     /**
      * A closed time window [start, end] in show seconds.
      *
@@ -65,30 +69,35 @@ public record VerifyOptions(double groundAltitude, int threads, double sampleSte
     /** Ground at 2.5 m, all processors, automatic step, no progress, 100 violations listed. */
     public static VerifyOptions defaults() {
         return new VerifyOptions(Limits.DEFAULT_GROUND_ALTITUDE, Runtime.getRuntime().availableProcessors(),
-                Double.NaN, null, DEFAULT_MAX_VIOLATIONS, List.of());
+                Double.NaN, null, DEFAULT_MAX_VIOLATIONS, List.of(), null);
     }
 
     public VerifyOptions withGroundAltitude(double metres) {
-        return new VerifyOptions(metres, threads, sampleStep, progress, maxViolations, windows);
+        return new VerifyOptions(metres, threads, sampleStep, progress, maxViolations, windows, memo);
     }
 
     public VerifyOptions withThreads(int n) {
-        return new VerifyOptions(groundAltitude, n, sampleStep, progress, maxViolations, windows);
+        return new VerifyOptions(groundAltitude, n, sampleStep, progress, maxViolations, windows, memo);
     }
 
     public VerifyOptions withSampleStep(double seconds) {
-        return new VerifyOptions(groundAltitude, threads, seconds, progress, maxViolations, windows);
+        return new VerifyOptions(groundAltitude, threads, seconds, progress, maxViolations, windows, memo);
     }
 
     public VerifyOptions withProgress(DoubleConsumer callback) {
-        return new VerifyOptions(groundAltitude, threads, sampleStep, callback, maxViolations, windows);
+        return new VerifyOptions(groundAltitude, threads, sampleStep, callback, maxViolations, windows, memo);
     }
 
     public VerifyOptions withWindows(List<Window> w) {
-        return new VerifyOptions(groundAltitude, threads, sampleStep, progress, maxViolations, w);
+        return new VerifyOptions(groundAltitude, threads, sampleStep, progress, maxViolations, w, memo);
+    }
+
+    /** These options with {@code m} as the memo of the last verification (null: none). */
+    public VerifyOptions withMemo(VerifyMemo m) {
+        return new VerifyOptions(groundAltitude, threads, sampleStep, progress, maxViolations, windows, m);
     }
 
     public VerifyOptions withMaxViolations(int n) {
-        return new VerifyOptions(groundAltitude, threads, sampleStep, progress, n, windows);
+        return new VerifyOptions(groundAltitude, threads, sampleStep, progress, n, windows, memo);
     }
 }
