@@ -13,11 +13,19 @@ import java.util.Arrays;
  * everything the chunk reads is bit for bit what that chunk read: the same instants, search
  * radius, separation limit and ground altitude, the same report windows touching it, and for every
  * drone the same pieces over its time. The last condition is checked against the flights this memo
- * kept from the last verification, not taken from the planner: per drone, the pieces before the
- * first one that differs and after the last one that differs are the unchanged ones, and a chunk
- * is reused only when it lies wholly before every drone's first changed piece or wholly after
- * every drone's last. So a report with the memo is the report without it, only sooner; the
- * verifier still trusts nothing it did not check itself.
+ * kept from the last verification, not taken from the planner. Before an edit drones keep their
+ * numbers; after it each drone flies the path another drone flew before (the edit's new
+ * assignments renumber them), so drones are matched by where and when they come to rest at the
+ * end (see {@link Changes}). A chunk is reused only when it lies wholly before every drone's first
+ * changed piece (same numbers) or wholly after every drone's last (the matched numbers; the old
+ * result's drones are renamed).
+ *
+ * <p>A chunk reused with the same numbers gives bit for bit the fresh result. A renamed one visits
+ * its pairs in another order and so resolves near misses by another path: the same pairs and
+ * verdicts, the closest approaches to the verifier's tolerance. When its result comes within
+ * twice the tolerance of the limit, or finds violations, the sweep is done afresh, so a verdict
+ * (and a repair, and plan.json) never depends on the memo. The verifier still trusts nothing it
+ * did not check itself.
  *
  * <p>One verification at a time (not thread-safe). It holds the last verified flights, about
  * 150 bytes per Bézier piece (some 40 MB for the 5000-drone flagship).
