@@ -291,9 +291,8 @@ public final class PlanCommand implements Callable<Integer> {
         }
         bar.doneSeconds();
         if (cache != null && !quiet && !json && verified.reusedChunks() > 0) {
-            VerifyMemo m = verified;
-            err.println("  separation: " + (m.chunkCount() - m.reusedChunks()) + " of " + m.chunkCount()
-                    + " stretches swept again, the rest unchanged since the last plan");
+            err.println("  separation: " + (verified.chunkCount() - verified.reusedChunks()) + " of "
+                    + verified.chunkCount() + " stretches swept again, the rest unchanged since the last plan");
         }
         Plan plan = outcome.assembled().plan();
         List<TransitionStats> transitions = outcome.assembled().transitions();

@@ -96,12 +96,20 @@ final class SeparationSweep {
     /** Report windows: start and end times, seconds, closed. */
     private final double[] wStart;
     private final double[] wEnd;
+    /** The report windows' edges, sorted, without repeats. */
+    private final double[] edges;
     /** Per report window, the closest approach of two airborne drones inside it, m (+∞: none seen). */
     final double[] windowMin;
 
     private SeparationSweep(FlightTable ft, double dmin, double ground, double[] wStart, double[] wEnd) {
         this.wStart = wStart;
         this.wEnd = wEnd;
+        double[] all = new double[2 * wStart.length];
+        for (int w = 0; w < wStart.length; w++) {
+            all[2 * w] = wStart[w];
+            all[2 * w + 1] = wEnd[w];
+        }
+        this.edges = sortedDistinct(all, all.length);
         this.windowMin = new double[wStart.length];
         Arrays.fill(windowMin, Double.POSITIVE_INFINITY);
         this.ft = ft;
@@ -209,7 +217,6 @@ final class SeparationSweep {
      * window edge so that chunks between two edges do not depend on what lies before them.
      */
     private int[] chunkStarts() {
-        double[] edges = edges();
         int intervals = ts.length - 1;
         int[] out = new int[intervals + 2];
         int n = 0;
@@ -232,21 +239,16 @@ final class SeparationSweep {
         return Arrays.copyOf(out, n);
     }
 
-    /** The report windows' edges, sorted, without repeats. */
-    private double[] edges() {
-        double[] all = new double[2 * wStart.length];
-        for (int w = 0; w < wStart.length; w++) {
-            all[2 * w] = wStart[w];
-            all[2 * w + 1] = wEnd[w];
-        }
-        Arrays.sort(all);
+    /** The first {@code n} values of {@code a}, sorted, without repeats (sorts {@code a} in place). */
+    private static double[] sortedDistinct(double[] a, int n) {
+        Arrays.sort(a, 0, n);
         int u = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (u == 0 || all[i] != all[u - 1]) {
-                all[u++] = all[i];
+        for (int i = 0; i < n; i++) {
+            if (u == 0 || a[i] != a[u - 1]) {
+                a[u++] = a[i];
             }
         }
-        return Arrays.copyOf(all, u);
+        return Arrays.copyOf(a, u);
     }
 
     /** {@code m} rounded up to a multiple of 2<sup>−20</sup> of its magnitude, above any rounding of m. */
@@ -291,7 +293,6 @@ final class SeparationSweep {
         int b = env.intervalAt(t);
         // every report window edge is an instant the steps restart from, so that the instants
         // between two edges depend only on what flies between them (see VerifyMemo)
-        double[] edges = edges();
         int e = 0;
         while (t < t1) {
             while (e < edges.length && edges[e] <= t) {
@@ -362,14 +363,7 @@ final class SeparationSweep {
                 }
             }
         }
-        Arrays.sort(all, 0, n);
-        int u = 0;
-        for (int i = 0; i < n; i++) {
-            if (u == 0 || all[i] != all[u - 1]) {
-                all[u++] = all[i];
-            }
-        }
-        ts = Arrays.copyOf(all, u);
+        ts = sortedDistinct(all, n);
     }
 
     /** Whether report window w contains the instant t. */
@@ -437,14 +431,8 @@ final class SeparationSweep {
                 pts[2 * i] = lo[i];
                 pts[2 * i + 1] = hi[i];
             }
-            Arrays.sort(pts);
-            int u = 0;
-            for (int i = 0; i < pts.length; i++) {
-                if (u == 0 || pts[i] != pts[u - 1]) {
-                    pts[u++] = pts[i];
-                }
-            }
-            bp = Arrays.copyOf(pts, u);
+            bp = sortedDistinct(pts, pts.length);
+            int u = bp.length;
             isKnot = new boolean[u];
             for (int p = 0; p < pieces; p++) {
                 if (ft.maxSpeed[p] > 0) {
