@@ -1,6 +1,7 @@
 package dev.starling.cli;
 
 import dev.starling.InputException;
+import dev.starling.analysis.AnalysisMemo;
 import dev.starling.analysis.BatteryAnalysis;
 import dev.starling.analysis.BatteryReport;
 import dev.starling.analysis.ClearanceAnalysis;
@@ -129,6 +130,9 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** The last verification of this command's plans: --watch sweeps again only where an edit changed the plan. */
     private VerifyMemo verified = new VerifyMemo();
+
+    /** The last battery and clearance analyses: --watch works them out again only for the segments an edit changed. */
+    private AnalysisMemo analysed = new AnalysisMemo();
 
     /** The plan this command last wrote to plan.json (for the show preview, which need not read it back). */
     private Plan written;
@@ -308,9 +312,10 @@ public final class PlanCommand implements Callable<Integer> {
         ClearanceReport clearance = null;
         try {
             int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            battery = BatteryAnalysis.analyze(plan, DroneProfile.DEFAULT, Wind.DEFAULT, nThreads);
+            AnalysisMemo memo = cache == null ? null : analysed;
+            battery = BatteryAnalysis.analyze(plan, DroneProfile.DEFAULT, Wind.DEFAULT, nThreads, memo);
             if (siteModel != null) {
-                clearance = ClearanceAnalysis.analyze(plan, siteModel, ClearanceOptions.DEFAULT, nThreads);
+                clearance = ClearanceAnalysis.analyze(plan, siteModel, ClearanceOptions.DEFAULT, nThreads, memo);
             }
         } catch (RuntimeException | Error e) {
             if (stagedPlan != null) {
@@ -319,6 +324,10 @@ public final class PlanCommand implements Callable<Integer> {
             throw e;
         }
         double tAnalysis = bar.doneSeconds();
+        if (cache != null && !quiet && !json && analysed.matchedSegments() > 0) {
+            err.println("  analysis: " + (analysed.segmentCount() - analysed.matchedSegments()) + " of "
+                    + analysed.segmentCount() + " segments worked out again, the rest unchanged since the last plan");
+        }
         boolean safe = outcome.clean() && battery.ok() && (clearance == null || clearance.ok());
 
         bar.stage("writing");
@@ -385,12 +394,13 @@ public final class PlanCommand implements Callable<Integer> {
 
     /**
      * Plans with the assignments that {@code kept} holds and adds to, and with the last
-     * verification in {@code memo}, for a caller that runs a new command for each plan of one
-     * session (the show preview after each save).
+     * verification in {@code memo} and the last analyses in {@code analyses}, for a caller that
+     * runs a new command for each plan of one session (the show preview after each save).
      */
-    void keepProvenIn(PlanCache.Proven kept, VerifyMemo memo) {
+    void keepProvenIn(PlanCache.Proven kept, VerifyMemo memo, AnalysisMemo analyses) {
         proven = kept;
         verified = memo;
+        analysed = analyses;
     }
 
     /** The plan the last run wrote to plan.json, equal to reading that file back; null if none was written. */

@@ -168,6 +168,8 @@ final class PreviewCommand implements Callable<Integer> {
     private final PlanCache.Proven proven = new PlanCache.Proven(64);
     /** Its last verification, so that a re-plan sweeps separation again only where the edit changed the plan. */
     private final VerifyMemo verified = new VerifyMemo();
+    /** Its last battery and clearance analyses, worked out again only for the segments an edit changed. */
+    private final dev.starling.analysis.AnalysisMemo analysed = new dev.starling.analysis.AnalysisMemo();
 
     /** Plans the show as 'starling plan SHOW --out DIR' does (cache included), quietly. */
     private Planned plan(Path show, Path dir) {
@@ -183,7 +185,7 @@ final class PreviewCommand implements Callable<Integer> {
         StringWriter err = new StringWriter();
         picocli.CommandLine cl = Starling.newCommandLine();
         PlanCommand planCommand = (PlanCommand) cl.getSubcommands().get("plan").getCommand();
-        planCommand.keepProvenIn(proven, verified);
+        planCommand.keepProvenIn(proven, verified, analysed);
         int code = Starling.run(cl, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
                 args.toArray(String[]::new));
         if (code == 0) {

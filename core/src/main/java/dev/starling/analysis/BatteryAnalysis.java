@@ -45,21 +45,44 @@ public final class BatteryAnalysis {
      * {@code wind} (gusts average out in energy).
      */
     public static BatteryReport analyze(Plan plan, DroneProfile drone, Wind wind, int threads) {
+        return analyze(plan, drone, wind, threads, null);
+    }
+
+    /**
+     * {@link #analyze(Plan, DroneProfile, Wind, int)}, taking over from {@code memo} (if not null)
+     * the energy of every segment that the last plan analysed with it flew the same way under the
+     * same lights, drone and wind, and keeping this plan's for the next: the same report either way.
+     */
+    public static BatteryReport analyze(Plan plan, DroneProfile drone, Wind wind, int threads, AnalysisMemo memo) {
         long t0 = System.nanoTime();
         int n = plan.droneCount();
         double[] energyJ = new double[n];
         double[] airborne = new double[n];
         double wx = wind.meanX(), wy = wind.meanY();
+        AnalysisMemo.Round round = memo == null ? null : memo.round(plan);
+        AnalysisMemo.Battery kept = round == null ? null
+                : new AnalysisMemo.Battery(drone, wx, wy, new double[round.now.count()], new double[round.now.count()]);
+        AnalysisMemo.Battery last = round == null || round.before == null || round.before.battery == null
+                || !round.before.battery.sameModel(drone, wx, wy) ? null : round.before.battery;
         Parallel.forRanges(n, Math.max(1, threads) * 4, threads, (chunk, lo, hi) -> {
             double[] out = new double[2];
             double[] buf = new double[9];
             Motion motion = new Motion();
             for (int i = lo; i < hi; i++) {
-                integrate(plan.trajectories().get(i), plan.lights().get(i), drone, wx, wy, out, buf, motion);
+                Trajectory tr = plan.trajectories().get(i);
+                LightProgram lights = plan.lights().get(i);
+                if (kept == null) {
+                    integrate(tr, lights, drone, wx, wy, out, buf, motion);
+                } else {
+                    integrate(tr, lights, drone, wx, wy, out, buf, motion, round, i, last, kept);
+                }
                 energyJ[i] = out[0];
                 airborne[i] = out[1];
             }
         });
+        if (kept != null) {
+            round.battery = kept;
+        }
         double usable = drone.usableWh();
         double reserve = drone.reserveWh();
         List<BatteryReport.DroneEnergy> all = new ArrayList<>(n);
@@ -108,13 +131,24 @@ public final class BatteryAnalysis {
     /** {@link #integrate(Trajectory, LightProgram, DroneProfile, double, double, double[], double[])} with its scratch segment. */
     static void integrate(Trajectory tr, LightProgram lights, DroneProfile p, double wx, double wy,
                           double[] out, double[] buf, Motion motion) {
-        double eta = p.efficiency();
+        integrate(tr, lights, p, wx, wy, out, buf, motion, null, 0, null, null);
+    }
+
+    /**
+     * The same for drone {@code drone} of {@code round}'s plan, taking over the energy of each
+     * segment that {@code last} (if not null) holds for an equal segment under the same lights,
+     * and keeping every segment's in {@code kept} (if not null). Each segment's energy is summed
+     * on its own, then added in flight order, so the total does not depend on what was taken over.
+     */
+    private static void integrate(Trajectory tr, LightProgram lights, DroneProfile p, double wx, double wy,
+                                  double[] out, double[] buf, Motion motion, AnalysisMemo.Round round, int drone,
+                                  AnalysisMemo.Battery last, AnalysisMemo.Battery kept) {
         double par = 0.5 * p.airDensity() * p.dragArea();
-        double hoverStill = p.hoverShaftPower() / eta + p.avionicsPower();
+        double hoverStill = p.hoverShaftPower() / p.efficiency() + p.avionicsPower();
         double w2 = wx * wx + wy * wy;
-        double hoverWind = hoverStill + par * w2 * Math.sqrt(w2) / eta;
-        out[0] = 0; // energy and airborne time, summed in flight order
-        out[1] = 0;
+        double hoverWind = hoverStill + par * w2 * Math.sqrt(w2) / p.efficiency();
+        double energy = 0, air = 0; // summed in flight order
+        double[] seg = new double[2];
         LightProgram.Cursor colors = lights.cursor();
         int firstKey = 0; // keyframes before it end before the current segment starts
         for (int s = 0; s < tr.segmentCount(); s++) {
@@ -122,14 +156,31 @@ public final class BatteryAnalysis {
             while (firstKey + 1 < lights.size() && lights.time(firstKey + 1) <= a) {
                 firstKey++;
             }
-            if (!isStationary(tr, s)) {
-                motion.load(tr, s);
-                moving(a, dur, colors, p, wx, wy, motion, buf, out);
-            } else if (tr.control(s, 0, 2) > p.airborneAbove()) {
-                out[0] += hoverWind * dur + p.ledPower() * ledIntegral(lights, firstKey, a, b) / 765.0;
-                out[1] += dur;
+            int g = round == null ? -1 : round.now.first[drone] + s;
+            int o = last == null ? -1 : round.old(g);
+            if (o >= 0 && AnalysisMemo.sameLights(round.before.now.lights.get(round.before.now.droneOf(o)), lights, a, b)) {
+                seg[0] = last.energy()[o];
+                seg[1] = last.airborne()[o];
+            } else {
+                seg[0] = 0;
+                seg[1] = 0;
+                if (!isStationary(tr, s)) {
+                    motion.load(tr, s);
+                    moving(a, dur, colors, p, wx, wy, motion, buf, seg);
+                } else if (tr.control(s, 0, 2) > p.airborneAbove()) {
+                    seg[0] = hoverWind * dur + p.ledPower() * ledIntegral(lights, firstKey, a, b) / 765.0;
+                    seg[1] = dur;
+                }
             }
+            if (kept != null) {
+                kept.energy()[g] = seg[0];
+                kept.airborne()[g] = seg[1];
+            }
+            energy += seg[0];
+            air += seg[1];
         }
+        out[0] = energy;
+        out[1] = air;
     }
 
     /**

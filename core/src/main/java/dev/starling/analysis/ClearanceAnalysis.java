@@ -45,13 +45,31 @@ public final class ClearanceAnalysis {
 
     /** Closest approach of every drone of {@code plan} to the structures of {@code site}. */
     public static ClearanceReport analyze(Plan plan, Site site, ClearanceOptions options, int threads) {
+        return analyze(plan, site, options, threads, null);
+    }
+
+    /**
+     * {@link #analyze(Plan, Site, ClearanceOptions, int)}, taking over from {@code memo} (if not
+     * null) the pass-1 samples of every segment that the last plan analysed with it flew the same
+     * way at the same site, step and buffer, and keeping this plan's for the next: the same report
+     * either way (pass 2 and the lists are worked out afresh).
+     */
+    public static ClearanceReport analyze(Plan plan, Site site, ClearanceOptions options, int threads,
+                                          AnalysisMemo memo) {
         long t0 = System.nanoTime();
         int n = plan.droneCount();
-        Structures st = indexed(site, plan);
         double h = options.step(), buffer = options.buffer();
+        AnalysisMemo.Round round = memo == null ? null : memo.round(plan);
+        AnalysisMemo.Clearance last = round == null || round.before == null || round.before.clearance == null
+                || !round.before.clearance.sameModel(site, h, buffer) ? null : round.before.clearance;
+        double[] extent = extent(plan);
+        // the index does not change a result (see Structures), so the last one serves an unchanged extent
+        Structures st = last != null && java.util.Arrays.equals(last.extent(), extent) ? last.structures()
+                : new Structures(site, extent[0], extent[1], extent[2], extent[3]);
         double[][] ts = new double[n][], ds = new double[n][], vs = new double[n][];
         int[][] which = new int[n][];
         int[] counts = new int[n];
+        int[] segmentStart = round == null ? null : new int[round.now.count()];
         int chunks = Math.max(1, threads) * 8;
         // Pass 1, per Bézier segment: a stationary segment is one exact sample; a moving one is
         // sampled adaptively with its own speed bound, densely only where it may enter the buffer.
@@ -61,7 +79,23 @@ public final class ClearanceAnalysis {
             double[] pos = new double[3];
             int[] idx = new int[1];
             for (int i = lo; i < hi; i++) {
-                sample(plan.trajectories().get(i), st, h, buffer, sm, pos, idx);
+                Trajectory tr = plan.trajectories().get(i);
+                sm.clear();
+                for (int sg = 0; sg < tr.segmentCount(); sg++) {
+                    int g = round == null ? -1 : round.now.first[i] + sg;
+                    if (g >= 0) {
+                        segmentStart[g] = sm.n;
+                    }
+                    int o = last == null ? -1 : round.old(g);
+                    if (o >= 0) {
+                        int j = round.before.now.droneOf(o);
+                        int from = last.segmentStart()[o];
+                        int to = o + 1 < round.before.now.first[j + 1] ? last.segmentStart()[o + 1] : last.counts()[j];
+                        sm.addAll(last, j, from, to);
+                    } else {
+                        sampleSegment(tr, sg, st, h, buffer, sm, pos, idx);
+                    }
+                }
                 ts[i] = Arrays.copyOf(sm.t, sm.n);
                 ds[i] = Arrays.copyOf(sm.d, sm.n);
                 vs[i] = Arrays.copyOf(sm.v, sm.n);
@@ -69,6 +103,10 @@ public final class ClearanceAnalysis {
                 counts[i] = sm.n;
             }
         });
+        if (round != null) {
+            round.clearance = new AnalysisMemo.Clearance(site, st, extent, h, buffer, ts, ds, vs, which, counts,
+                    segmentStart);
+        }
         double best = Double.POSITIVE_INFINITY;
         double vmaxAll = 0;
         for (int i = 0; i < n; i++) {
@@ -172,10 +210,10 @@ public final class ClearanceAnalysis {
     }
 
     /**
-     * The structures of {@code site}, indexed over the horizontal extent of {@code plan}'s control
-     * points (which holds every position: a Bézier segment lies in their convex hull).
+     * The horizontal extent of {@code plan}'s control points, x0, x1, y0, y1, over which the
+     * structures are indexed: it holds every position (a Bézier segment lies in their convex hull).
      */
-    static Structures indexed(Site site, Plan plan) {
+    private static double[] extent(Plan plan) {
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
         double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
         for (Trajectory tr : plan.trajectories()) {
@@ -189,7 +227,7 @@ public final class ClearanceAnalysis {
                 }
             }
         }
-        return new Structures(site, x0, x1, y0, y1);
+        return new double[] {x0, x1, y0, y1};
     }
 
     /**
@@ -200,25 +238,35 @@ public final class ClearanceAnalysis {
     static void sample(Trajectory tr, Structures st, double h, double buffer, Samples sm, double[] pos, int[] idx) {
         sm.clear();
         for (int sg = 0; sg < tr.segmentCount(); sg++) {
-            double v = Kinematics.segmentSpeedBound(tr, sg);
-            double t = tr.knot(sg), end = tr.knot(sg + 1);
-            while (true) {
-                double d;
-                if (sm.n > 0 && sm.t[sm.n - 1] == t) {
-                    // the previous segment's end: the same time, position and nearest (half the queries)
-                    d = sm.d[sm.n - 1];
-                    idx[0] = sm.k[sm.n - 1];
-                } else {
-                    tr.position(t, pos, 0);
-                    d = st.nearest(pos[0], pos[1], pos[2], idx);
-                }
-                if (v == 0 || t >= end) {
-                    sm.add(t, d, idx[0], 0);
-                    break;
-                }
-                sm.add(t, d, idx[0], v);
-                t = Math.min(end, t + Math.max(h, (d - buffer) / v));
+            sampleSegment(tr, sg, st, h, buffer, sm, pos, idx);
+        }
+    }
+
+    /**
+     * Pass 1 for segment {@code sg} of {@code tr}, appended to {@code sm}. What it appends depends
+     * on the segment alone: its first sample, at its start knot, is its start point, which is the
+     * previous segment's end point bit for bit (the previous sample is taken over when it is that).
+     */
+    private static void sampleSegment(Trajectory tr, int sg, Structures st, double h, double buffer, Samples sm,
+                                      double[] pos, int[] idx) {
+        double v = Kinematics.segmentSpeedBound(tr, sg);
+        double t = tr.knot(sg), end = tr.knot(sg + 1);
+        while (true) {
+            double d;
+            if (sm.n > 0 && sm.t[sm.n - 1] == t) {
+                // the previous segment's end: the same time, position and nearest (half the queries)
+                d = sm.d[sm.n - 1];
+                idx[0] = sm.k[sm.n - 1];
+            } else {
+                tr.position(t, pos, 0);
+                d = st.nearest(pos[0], pos[1], pos[2], idx);
             }
+            if (v == 0 || t >= end) {
+                sm.add(t, d, idx[0], 0);
+                break;
+            }
+            sm.add(t, d, idx[0], v);
+            t = Math.min(end, t + Math.max(h, (d - buffer) / v));
         }
     }
 
@@ -241,6 +289,23 @@ public final class ClearanceAnalysis {
 
         void clear() {
             n = 0;
+        }
+
+        /** Appends samples {@code from} (inclusive) to {@code to} of drone {@code j} of {@code c}. */
+        void addAll(AnalysisMemo.Clearance c, int j, int from, int to) {
+            int m = to - from;
+            if (n + m > t.length) {
+                int cap = Math.max(2 * t.length, n + m);
+                t = Arrays.copyOf(t, cap);
+                d = Arrays.copyOf(d, cap);
+                v = Arrays.copyOf(v, cap);
+                k = Arrays.copyOf(k, cap);
+            }
+            System.arraycopy(c.t()[j], from, t, n, m);
+            System.arraycopy(c.d()[j], from, d, n, m);
+            System.arraycopy(c.v()[j], from, v, n, m);
+            System.arraycopy(c.k()[j], from, k, n, m);
+            n += m;
         }
 
         void add(double time, double dist, int structure, double speed) {

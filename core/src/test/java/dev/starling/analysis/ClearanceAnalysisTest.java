@@ -117,7 +117,7 @@ class ClearanceAnalysisTest {
     }
 
     /** A leaning tower, an arched bridge, a concave bank and a straight tower, close together. */
-    private static Site crowdedSite() {
+    static Site crowdedSite() {
         Tower lean = new Tower("Leaning", Polygon.rectangle(60, 0, 20, 20, 5), 0, 200, 0xFFFFFF, -30, 4, Tower.WINDOWS);
         Tower straight = new Tower("Straight", Polygon.rectangle(-40, 60, 15, 25, 0), 0, 80, 0xFFFFFF);
         Bridge arch = new Bridge("Arch", new double[][] {{-200, -60}, {0, -70}, {200, -60}}, 30, 20, 3, List.of(),
