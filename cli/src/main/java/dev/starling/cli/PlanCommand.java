@@ -134,6 +134,9 @@ public final class PlanCommand implements Callable<Integer> {
     /** The last battery and clearance analyses: --watch works them out again only for the segments an edit changed. */
     private AnalysisMemo analysed = new AnalysisMemo();
 
+    /** The text of the last plan.json written: --watch formats again only the segments an edit changed. */
+    private PlanJson.Memo writtenText = new PlanJson.Memo();
+
     /** The plan this command last wrote to plan.json (for the show preview, which need not read it back). */
     private Plan written;
 
@@ -307,7 +310,8 @@ public final class PlanCommand implements Callable<Integer> {
         // the writer's one core fills the analyses' serial stretches instead of following them.
         Path planFile = outDir.resolve("plan.json");
         MusicCopy music = outcome.clean() ? musicBeside(plan, outDir) : null;
-        StagedPlan stagedPlan = music == null ? null : StagedPlan.start(music.plan(), planFile);
+        StagedPlan stagedPlan = music == null ? null
+                : StagedPlan.start(music.plan(), planFile, cache == null ? null : writtenText);
         BatteryReport battery;
         ClearanceReport clearance = null;
         try {
@@ -394,13 +398,15 @@ public final class PlanCommand implements Callable<Integer> {
 
     /**
      * Plans with the assignments that {@code kept} holds and adds to, and with the last
-     * verification in {@code memo} and the last analyses in {@code analyses}, for a caller that
-     * runs a new command for each plan of one session (the show preview after each save).
+     * verification in {@code memo}, the last analyses in {@code analyses} and the last plan.json's
+     * text in {@code text}, for a caller that runs a new command for each plan of one session (the
+     * show preview after each save).
      */
-    void keepProvenIn(PlanCache.Proven kept, VerifyMemo memo, AnalysisMemo analyses) {
+    void keepProvenIn(PlanCache.Proven kept, VerifyMemo memo, AnalysisMemo analyses, PlanJson.Memo text) {
         proven = kept;
         verified = memo;
         analysed = analyses;
+        writtenText = text;
     }
 
     /** The plan the last run wrote to plan.json, equal to reading that file back; null if none was written. */
@@ -457,8 +463,8 @@ public final class PlanCommand implements Callable<Integer> {
             this.task = task;
         }
 
-        static StagedPlan start(Plan plan, Path planFile) {
-            var task = new java.util.concurrent.FutureTask<>(() -> PlanJson.stage(plan, planFile));
+        static StagedPlan start(Plan plan, Path planFile, PlanJson.Memo memo) {
+            var task = new java.util.concurrent.FutureTask<>(() -> PlanJson.stage(plan, planFile, memo));
             Thread t = new Thread(task, "starling-plan-writer");
             t.setDaemon(true);
             t.start();

@@ -170,6 +170,8 @@ final class PreviewCommand implements Callable<Integer> {
     private final VerifyMemo verified = new VerifyMemo();
     /** Its last battery and clearance analyses, worked out again only for the segments an edit changed. */
     private final dev.starling.analysis.AnalysisMemo analysed = new dev.starling.analysis.AnalysisMemo();
+    /** The text of its last plan.json, so that a re-plan formats again only the segments the edit changed. */
+    private final dev.starling.io.json.PlanJson.Memo writtenText = new dev.starling.io.json.PlanJson.Memo();
 
     /** Plans the show as 'starling plan SHOW --out DIR' does (cache included), quietly. */
     private Planned plan(Path show, Path dir) {
@@ -185,7 +187,7 @@ final class PreviewCommand implements Callable<Integer> {
         StringWriter err = new StringWriter();
         picocli.CommandLine cl = Starling.newCommandLine();
         PlanCommand planCommand = (PlanCommand) cl.getSubcommands().get("plan").getCommand();
-        planCommand.keepProvenIn(proven, verified, analysed);
+        planCommand.keepProvenIn(proven, verified, analysed, writtenText);
         int code = Starling.run(cl, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
                 args.toArray(String[]::new));
         if (code == 0) {

@@ -1,9 +1,9 @@
 package dev.starling.analysis;
 
-import dev.starling.base.Parallel;
 import dev.starling.light.LightProgram;
 import dev.starling.plan.Plan;
-import dev.starling.trajectory.Trajectory;
+import dev.starling.trajectory.SegmentIndex;
+import java.util.List;
 
 /**
  * What one round of analyses leaves for the next round on an edited copy of the same show
@@ -50,146 +50,46 @@ public final class AnalysisMemo {
      * same trajectories already, else a new one whose segments are matched against the last.
      */
     synchronized Round round(Plan plan) {
-        if (last != null && last.now.trajectories == plan.trajectories()) {
+        if (last != null && last.now.trajectories() == plan.trajectories()) {
             return last;
         }
-        Segments seg = Segments.of(plan);
         Round before = last;
         if (before != null) {
             before.before = null; // keep one round back, not a chain
             before.old = null;
         }
-        last = new Round(seg, before);
+        last = new Round(SegmentIndex.of(plan.trajectories()), plan.lights(), before);
         return last;
-    }
-
-    /** The segments of one plan with their content hashes, indexed by hash. */
-    static final class Segments {
-        final java.util.List<Trajectory> trajectories;
-        final java.util.List<LightProgram> lights;
-        /** Per drone its first segment's number; one more entry at the end. */
-        final int[] first;
-        final long[] hash;
-        private final int[] table;
-        private final int mask;
-
-        private Segments(Plan plan) {
-            trajectories = plan.trajectories();
-            lights = plan.lights();
-            int n = trajectories.size();
-            first = new int[n + 1];
-            for (int i = 0; i < n; i++) {
-                first[i + 1] = first[i] + trajectories.get(i).segmentCount();
-            }
-            hash = new long[first[n]];
-            Parallel.forRanges(n, Math.max(1, Parallel.defaultThreads()) * 4, Parallel.defaultThreads(),
-                    (chunk, lo, hi) -> {
-                        for (int i = lo; i < hi; i++) {
-                            Trajectory tr = trajectories.get(i);
-                            for (int s = 0; s < tr.segmentCount(); s++) {
-                                hash[first[i] + s] = hash(tr, s);
-                            }
-                        }
-                    });
-            int cap = Integer.highestOneBit(Math.max(16, 2 * hash.length - 1)) << 1;
-            table = new int[cap];
-            java.util.Arrays.fill(table, -1);
-            mask = cap - 1;
-            for (int g = 0; g < hash.length; g++) {
-                int q = slot(hash[g]);
-                while (table[q] >= 0) {
-                    q = (q + 1) & mask;
-                }
-                table[q] = g;
-            }
-        }
-
-        static Segments of(Plan plan) {
-            return new Segments(plan);
-        }
-
-        int count() {
-            return hash.length;
-        }
-
-        /** The drone that flies segment {@code g}. */
-        int droneOf(int g) {
-            int i = java.util.Arrays.binarySearch(first, g);
-            if (i >= 0) {
-                while (i + 1 < first.length && first[i + 1] == g) {
-                    i++; // a drone without segments cannot be; skip to the one that starts here
-                }
-                return i;
-            }
-            return -i - 2;
-        }
-
-        /** Segment {@code g}'s index within its drone's trajectory. */
-        int indexOf(int g, int drone) {
-            return g - first[drone];
-        }
-
-        /** A segment of these whose content is segment {@code s} of {@code tr}'s, bit for bit (hash {@code h}); −1 if none. */
-        int find(Trajectory tr, int s, long h) {
-            int q = slot(h);
-            while (true) {
-                int g = table[q];
-                if (g < 0) {
-                    return -1;
-                }
-                if (hash[g] == h) {
-                    int d = droneOf(g);
-                    if (same(trajectories.get(d), g - first[d], tr, s)) {
-                        return g;
-                    }
-                }
-                q = (q + 1) & mask;
-            }
-        }
-
-        private int slot(long h) {
-            return (int) (h ^ (h >>> 32)) & mask;
-        }
     }
 
     /** One plan's analyses: its segments, the last round's segment for each (or −1), the results kept. */
     static final class Round {
-        final Segments now;
+        final SegmentIndex now;
+        final List<LightProgram> lights;
         Round before;
         int[] old;
-        int matched;
+        final int matched;
         /** Per segment of {@link #now}: energy (J) and airborne time (s), with the model they hold for. */
         Battery battery;
         /** Per drone of {@link #now}: pass-1 clearance samples, and per segment where its own begin. */
         Clearance clearance;
 
-        private Round(Segments now, Round before) {
+        private Round(SegmentIndex now, List<LightProgram> lights, Round before) {
             this.now = now;
+            this.lights = lights;
             this.before = before;
-            if (before != null) {
-                Segments prev = before.now;
-                int n = now.trajectories.size();
-                int[] o = new int[now.count()];
-                Parallel.forRanges(n, Math.max(1, Parallel.defaultThreads()) * 4, Parallel.defaultThreads(),
-                        (chunk, lo, hi) -> {
-                            for (int i = lo; i < hi; i++) {
-                                Trajectory tr = now.trajectories.get(i);
-                                for (int s = 0; s < tr.segmentCount(); s++) {
-                                    int g = now.first[i] + s;
-                                    o[g] = prev.find(tr, s, now.hash[g]);
-                                }
-                            }
-                        });
-                old = o;
-                for (int g : o) {
-                    matched += g >= 0 ? 1 : 0;
-                }
-            }
+            old = now.match(before == null ? null : before.now);
+            matched = SegmentIndex.matched(old);
         }
 
         /** The last round's segment equal to segment {@code g} of this one, −1 if none (or no last round). */
         int old(int g) {
             return old == null ? -1 : old[g];
+        }
+
+        /** The light program of the last round's drone that flew segment {@code o} of it. */
+        LightProgram oldLights(int o) {
+            return before.lights.get(before.now.droneOf(o));
         }
     }
 
@@ -207,34 +107,6 @@ public final class AnalysisMemo {
         boolean sameModel(dev.starling.site.Site s, double step, double buf) {
             return site.equals(s) && Double.compare(h, step) == 0 && Double.compare(buffer, buf) == 0;
         }
-    }
-
-    /** A 64-bit hash of segment {@code s} of {@code tr}: its times, degree and control points. */
-    static long hash(Trajectory tr, int s) {
-        long h = mix(Double.doubleToRawLongBits(tr.knot(s)) + 31L * tr.degree(s));
-        h = mix(h ^ Double.doubleToRawLongBits(tr.knot(s + 1)));
-        for (int k = 0; k <= tr.degree(s); k++) {
-            for (int a = 0; a < 3; a++) {
-                h = mix(h ^ Double.doubleToRawLongBits(tr.control(s, k, a)));
-            }
-        }
-        return h;
-    }
-
-    /** Whether segment {@code s} of {@code a} and segment {@code r} of {@code b} are the same, bit for bit. */
-    static boolean same(Trajectory a, int s, Trajectory b, int r) {
-        int deg = a.degree(s);
-        if (deg != b.degree(r) || !bits(a.knot(s), b.knot(r)) || !bits(a.knot(s + 1), b.knot(r + 1))) {
-            return false;
-        }
-        for (int k = 0; k <= deg; k++) {
-            for (int x = 0; x < 3; x++) {
-                if (!bits(a.control(s, k, x), b.control(r, k, x))) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /**
@@ -285,14 +157,5 @@ public final class AnalysisMemo {
 
     private static boolean bits(double x, double y) {
         return Double.doubleToRawLongBits(x) == Double.doubleToRawLongBits(y);
-    }
-
-    /** A 64-bit mixer (the finaliser of MurmurHash3). */
-    private static long mix(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        return h ^ (h >>> 33);
     }
 }

@@ -156,9 +156,9 @@ public final class BatteryAnalysis {
             while (firstKey + 1 < lights.size() && lights.time(firstKey + 1) <= a) {
                 firstKey++;
             }
-            int g = round == null ? -1 : round.now.first[drone] + s;
+            int g = round == null ? -1 : round.now.first(drone) + s;
             int o = last == null ? -1 : round.old(g);
-            if (o >= 0 && AnalysisMemo.sameLights(round.before.now.lights.get(round.before.now.droneOf(o)), lights, a, b)) {
+            if (o >= 0 && AnalysisMemo.sameLights(round.oldLights(o), lights, a, b)) {
                 seg[0] = last.energy()[o];
                 seg[1] = last.airborne()[o];
             } else {

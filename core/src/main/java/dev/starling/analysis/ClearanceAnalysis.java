@@ -82,7 +82,7 @@ public final class ClearanceAnalysis {
                 Trajectory tr = plan.trajectories().get(i);
                 sm.clear();
                 for (int sg = 0; sg < tr.segmentCount(); sg++) {
-                    int g = round == null ? -1 : round.now.first[i] + sg;
+                    int g = round == null ? -1 : round.now.first(i) + sg;
                     if (g >= 0) {
                         segmentStart[g] = sm.n;
                     }
@@ -90,7 +90,7 @@ public final class ClearanceAnalysis {
                     if (o >= 0) {
                         int j = round.before.now.droneOf(o);
                         int from = last.segmentStart()[o];
-                        int to = o + 1 < round.before.now.first[j + 1] ? last.segmentStart()[o + 1] : last.counts()[j];
+                        int to = o + 1 < round.before.now.first(j + 1) ? last.segmentStart()[o + 1] : last.counts()[j];
                         sm.addAll(last, j, from, to);
                     } else {
                         sampleSegment(tr, sg, st, h, buffer, sm, pos, idx);

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.starling.InputException;
 import dev.starling.base.AtomicFiles;
 import dev.starling.io.OrderedPipeline;
+import dev.starling.trajectory.SegmentIndex;
 import dev.starling.light.LightProgram;
 import dev.starling.plan.Plan;
 import dev.starling.light.effect.TransitionLights;
@@ -92,8 +93,17 @@ public final class PlanJson {
      * {@link AtomicFiles.Staged#commit} (the same bytes {@link #write(Plan, Path)} writes).
      */
     public static AtomicFiles.Staged stage(Plan plan, Path file) throws IOException {
+        return stage(plan, file, null);
+    }
+
+    /**
+     * {@link #stage(Plan, Path)}, copying from {@code memo} (if not null) the text of every
+     * Bézier segment that the plan it wrote last has too, bit for bit, and keeping this plan's
+     * for the next: the same bytes either way.
+     */
+    public static AtomicFiles.Staged stage(Plan plan, Path file, Memo memo) throws IOException {
         Path dir = file.toAbsolutePath().normalize().getParent();
-        return AtomicFiles.stage(file, out -> write(plan, out, dir));
+        return AtomicFiles.stage(file, out -> write(plan, out, dir, memo));
     }
 
     /** Writes {@code plan} as JSON to {@code out} (not closed); the music file is named by its absolute path. */
@@ -102,6 +112,10 @@ public final class PlanJson {
     }
 
     private static void write(Plan plan, OutputStream out, Path dir) throws IOException {
+        write(plan, out, dir, null);
+    }
+
+    private static void write(Plan plan, OutputStream out, Path dir, Memo memo) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             g.writeStartObject();
@@ -151,10 +165,14 @@ public final class PlanJson {
             // Each drone is formatted on a worker into its own bytes and written in drone order,
             // so the file does not depend on scheduling; the separators are the ones one
             // generator writes ("\n{" first, "\n,{" after).
-            OrderedPipeline.run(plan.droneCount(), i -> droneJson(plan, i), (i, bytes) -> {
+            Memo.Round round = memo == null ? null : memo.round(plan);
+            OrderedPipeline.run(plan.droneCount(), i -> droneJson(plan, i, round), (i, bytes) -> {
                 out.write(i == 0 ? NEWLINE : NEWLINE_COMMA);
                 out.write(bytes);
             });
+            if (round != null) {
+                memo.keep(round);
+            }
             g.writeEndArray();
             g.writeEndObject();
             g.writeRaw('\n');
@@ -171,6 +189,14 @@ public final class PlanJson {
      * the one method they inlined into was the plan write's largest compile.
      */
     static byte[] droneJson(Plan plan, int i) {
+        return droneJson(plan, i, null);
+    }
+
+    /**
+     * {@link #droneJson(Plan, int)}, copying each segment's text from {@code round}'s last plan
+     * where it has the same segment, and noting where each segment's text lies (if round is not null).
+     */
+    private static byte[] droneJson(Plan plan, int i, Memo.Round round) {
         Trajectory tr = plan.trajectories().get(i);
         LightProgram lp = plan.lights().get(i);
         DroneBytes out = new DroneBytes(64 + tr.segmentCount() * 160 + lp.size() * 24);
@@ -186,13 +212,25 @@ public final class PlanJson {
             if (s > 0) {
                 out.comma();
             }
-            out.open().number(tr.knot(s + 1));
-            for (int k = 1; k <= tr.degree(s); k++) {
-                for (int a = 0; a < 3; a++) {
-                    out.comma().coordinate(a, tr.control(s, k, a));
+            int g = round == null ? -1 : round.now.first(i) + s;
+            int from = out.n;
+            int o = g < 0 ? -1 : round.old(g);
+            if (o >= 0) {
+                out.bytes(round.before.drones[round.before.now.droneOf(o)], round.before.from[o],
+                        round.before.to[o] - round.before.from[o]);
+            } else {
+                out.open().number(tr.knot(s + 1));
+                for (int k = 1; k <= tr.degree(s); k++) {
+                    for (int a = 0; a < 3; a++) {
+                        out.comma().coordinate(a, tr.control(s, k, a));
+                    }
                 }
+                out.close();
             }
-            out.close();
+            if (g >= 0) {
+                round.from[g] = from;
+                round.to[g] = out.n;
+            }
         }
         out.ascii("],\"lights\":[");
         for (int k = 0; k < lp.size(); k++) {
@@ -204,7 +242,67 @@ public final class PlanJson {
                     .comma().number(c & 255).comma().number(lp.fade(k) ? 1 : 0).close();
         }
         out.ascii("]}");
-        return out.toByteArray();
+        byte[] bytes = out.toByteArray();
+        if (round != null) {
+            round.drones[i] = bytes;
+        }
+        return bytes;
+    }
+
+    /**
+     * The text of the plan a writer last wrote, kept for the next plan of an edited copy of the
+     * same show ({@code plan --watch}, the show preview): a Bézier segment's text is a function of
+     * the segment alone, so each segment that the last plan has too, bit for bit (found by
+     * {@link SegmentIndex}, wherever it sits), is copied instead of formatted again. It holds the
+     * last plan's drone texts (about the size of plan.json) and where each segment's text lies.
+     * One write at a time.
+     */
+    public static final class Memo {
+        private Round last;
+
+        /** An empty memo: the first plan written with it is formatted in full. */
+        public Memo() {
+        }
+
+        /** How many segments of the last plan written with this memo were copied from the one before. */
+        public synchronized int copiedSegments() {
+            return last == null ? 0 : last.copied;
+        }
+
+        private synchronized Round round(Plan plan) {
+            return new Round(SegmentIndex.of(plan.trajectories()), plan.droneCount(), last);
+        }
+
+        private synchronized void keep(Round round) {
+            round.before = null;
+            round.old = null;
+            last = round;
+        }
+
+        /** One plan's write: its segments, the last plan's match for each, and where each one's text lies. */
+        private static final class Round {
+            final SegmentIndex now;
+            Round before;
+            int[] old;
+            final int copied;
+            final byte[][] drones;
+            final int[] from;
+            final int[] to;
+
+            Round(SegmentIndex now, int drones, Round before) {
+                this.now = now;
+                this.before = before;
+                old = now.match(before == null ? null : before.now);
+                copied = SegmentIndex.matched(old);
+                this.drones = new byte[drones][];
+                from = new int[now.count()];
+                to = new int[now.count()];
+            }
+
+            int old(int g) {
+                return old == null ? -1 : old[g];
+            }
+        }
     }
 
     /** A growable byte buffer with the few JSON tokens {@link #droneJson} writes. */
@@ -236,9 +334,13 @@ public final class PlanJson {
         }
 
         DroneBytes bytes(byte[] b) {
-            room(b.length);
-            System.arraycopy(b, 0, buf, n, b.length);
-            n += b.length;
+            return bytes(b, 0, b.length);
+        }
+
+        DroneBytes bytes(byte[] b, int off, int len) {
+            room(len);
+            System.arraycopy(b, off, buf, n, len);
+            n += len;
             return this;
         }
 

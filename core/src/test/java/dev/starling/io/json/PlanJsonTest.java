@@ -224,4 +224,87 @@ class PlanJsonTest {
                     new String(PlanJson.droneJson(plan, i), StandardCharsets.UTF_8), "drone " + i);
         }
     }
+
+    @Test
+    void aPlanWrittenWithTheMemoOfAnEarlierVersionHasTheBytesOfAFreshWrite(@org.junit.jupiter.api.io.TempDir
+                                                                           java.nio.file.Path dir) throws IOException {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(8);
+        PlanJson.Memo memo = new PlanJson.Memo();
+        Plan plan = randomPlan(rnd, 30);
+        for (int round = 0; round < 4; round++) {
+            java.nio.file.Path withMemo = dir.resolve("memo-" + round + ".json");
+            java.nio.file.Path fresh = dir.resolve("fresh-" + round + ".json");
+            try (dev.starling.base.AtomicFiles.Staged st = PlanJson.stage(plan, withMemo, memo)) {
+                st.commit();
+            }
+            PlanJson.write(plan, fresh);
+            assertArrayEquals(java.nio.file.Files.readAllBytes(fresh), java.nio.file.Files.readAllBytes(withMemo),
+                    "round " + round);
+            if (round > 0) {
+                // most segments came from the last plan's text, some were formatted afresh
+                int segments = plan.trajectories().stream().mapToInt(Trajectory::segmentCount).sum();
+                assertTrue(memo.copiedSegments() > segments / 2, memo.copiedSegments() + " of " + segments);
+                assertTrue(memo.copiedSegments() < segments, memo.copiedSegments() + " of " + segments);
+            }
+            plan = edited(rnd, plan);
+        }
+    }
+
+    /** Drones flying lines, curves and holds (coordinates with long decimals, some −0.0). */
+    private static Plan randomPlan(java.util.SplittableRandom rnd, int n) {
+        java.util.List<Trajectory> trs = new java.util.ArrayList<>();
+        java.util.List<LightProgram> lights = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double t = rnd.nextDouble(0, 3);
+            Trajectory.Builder b = Trajectory.startingAt(t, rnd.nextDouble(-50, 50), -0.0, 0);
+            for (int s = 0; s < 12; s++) {
+                t += rnd.nextDouble(0.1, 5);
+                double x = rnd.nextDouble(-50, 50), y = s % 5 == 0 ? -0.0 : rnd.nextDouble(-50, 50);
+                double z = rnd.nextDouble(0, 120);
+                switch (rnd.nextInt(4)) {
+                    case 0 -> b.holdUntil(t);
+                    case 1 -> b.lineTo(t, x, y, z);
+                    case 2 -> b.quadTo(t, x / 3, y, z / 7, x, y, z);
+                    default -> b.cubicTo(t, x, y / 3, z, y, x, z / 3, x, y, z);
+                }
+            }
+            trs.add(b.build());
+            lights.add(LightProgram.builder().set(0, rnd.nextInt(0x1000000)).fadeTo(t, rnd.nextInt(0x1000000)).build());
+        }
+        return new Plan("memo", Limits.NONE, trs, lights, List.of());
+    }
+
+    /** {@code p} with its drones renumbered and one segment of about every third drone flown another way. */
+    private static Plan edited(java.util.SplittableRandom rnd, Plan p) {
+        java.util.List<Trajectory> trs = new java.util.ArrayList<>(p.trajectories());
+        java.util.List<LightProgram> lights = new java.util.ArrayList<>(p.lights());
+        for (int i = trs.size() - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            java.util.Collections.swap(trs, i, j);
+            java.util.Collections.swap(lights, i, j);
+        }
+        for (int i = 0; i < trs.size(); i += 3) {
+            Trajectory tr = trs.get(i);
+            int m = rnd.nextInt(tr.segmentCount());
+            Trajectory.Builder b = Trajectory.startingAt(tr.startTime(), tr.control(0, 0, 0), tr.control(0, 0, 1),
+                    tr.control(0, 0, 2));
+            for (int s = 0; s < tr.segmentCount(); s++) {
+                int deg = tr.degree(s);
+                double[] pts = new double[3 * deg];
+                for (int k = 1; k <= deg; k++) {
+                    for (int a = 0; a < 3; a++) {
+                        pts[3 * (k - 1) + a] = tr.control(s, k, a);
+                    }
+                }
+                if (s == m) {
+                    b.quadTo(tr.knot(s + 1), rnd.nextDouble(-50, 50), rnd.nextDouble(-50, 50), 60,
+                            pts[3 * deg - 3], pts[3 * deg - 2], pts[3 * deg - 1]);
+                } else {
+                    b.segment(tr.knot(s + 1), deg, pts);
+                }
+            }
+            trs.set(i, b.build());
+        }
+        return new Plan(p.name(), p.limits(), trs, lights, p.scenes());
+    }
 }
