@@ -158,7 +158,7 @@ public final class BatteryAnalysis {
             }
             int g = round == null ? -1 : round.now.first(drone) + s;
             int o = last == null ? -1 : round.old(g);
-            if (o >= 0 && AnalysisMemo.sameLights(round.oldLights(o), lights, a, b)) {
+            if (o >= 0 && round.oldLights(o).sameOver(lights, a, b)) {
                 seg[0] = last.energy()[o];
                 seg[1] = last.airborne()[o];
             } else {

@@ -62,6 +62,44 @@ public final class LightProgram {
     }
 
     /**
+     * Whether {@code other} shows the same colours as this program at every instant of [t0, t1],
+     * judged by their keyframes alone: the same ones, bit for bit, from the last at or before t0
+     * (or none before it in both) to the first at or after t1 (a fade into it is compared too).
+     */
+    public boolean sameOver(LightProgram other, double t0, double t1) {
+        if (other == this) {
+            return true;
+        }
+        int a = lastAtOrBefore(t0), b = other.lastAtOrBefore(t0);
+        if ((a < 0) != (b < 0)) {
+            return false;
+        }
+        a = Math.max(a, 0);
+        b = Math.max(b, 0);
+        while (true) {
+            boolean endA = a >= times.length, endB = b >= other.times.length;
+            if (endA || endB) {
+                return endA == endB;
+            }
+            if (Double.doubleToRawLongBits(times[a]) != Double.doubleToRawLongBits(other.times[b])
+                    || rgb[a] != other.rgb[b] || fade[a] != other.fade[b]) {
+                return false;
+            }
+            if (times[a] >= t1) {
+                return true;
+            }
+            a++;
+            b++;
+        }
+    }
+
+    /** Index of the last keyframe at or before {@code t}, −1 if none. */
+    private int lastAtOrBefore(double t) {
+        int i = Arrays.binarySearch(times, t);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    /**
      * A reader of this program's colours at times that mostly follow each other: it walks from
      * the keyframe of its last query instead of searching, so a sweep over the show costs
      * O(keyframes + queries). The colours are exactly {@link #colorAt}'s. Not thread-safe.
