@@ -1,5 +1,6 @@
 package dev.starling.trajectory;
 
+import dev.starling.base.Hash64;
 import dev.starling.base.Parallel;
 import java.util.Arrays;
 import java.util.List;
@@ -139,11 +140,11 @@ public final class SegmentIndex {
 
     /** A 64-bit hash of segment {@code s} of {@code tr}: its times, degree and control points. */
     static long hash(Trajectory tr, int s) {
-        long h = mix(Double.doubleToRawLongBits(tr.knot(s)) + 31L * tr.degree(s));
-        h = mix(h ^ Double.doubleToRawLongBits(tr.knot(s + 1)));
+        long h = Hash64.mix(Double.doubleToRawLongBits(tr.knot(s)) + 31L * tr.degree(s));
+        h = Hash64.mix(h ^ Double.doubleToRawLongBits(tr.knot(s + 1)));
         for (int k = 0; k <= tr.degree(s); k++) {
             for (int a = 0; a < 3; a++) {
-                h = mix(h ^ Double.doubleToRawLongBits(tr.control(s, k, a)));
+                h = Hash64.mix(h ^ Double.doubleToRawLongBits(tr.control(s, k, a)));
             }
         }
         return h;
@@ -167,14 +168,5 @@ public final class SegmentIndex {
 
     private static boolean bits(double x, double y) {
         return Double.doubleToRawLongBits(x) == Double.doubleToRawLongBits(y);
-    }
-
-    /** A 64-bit mixer (the finaliser of MurmurHash3): every input bit moves about half the output bits. */
-    private static long mix(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        return h ^ (h >>> 33);
     }
 }

@@ -1,5 +1,6 @@
 package dev.starling.verify;
 
+import dev.starling.base.Hash64;
 import java.util.Arrays;
 
 /**
@@ -191,20 +192,11 @@ public final class VerifyMemo {
     }
 
     private static long restHash(FlightTable t, int p) {
-        long h = mix(Double.doubleToLongBits(t.start[p]));
+        long h = Hash64.mix(Double.doubleToLongBits(t.start[p]));
         for (int k = 0; k < 12; k++) {
-            h = mix(h ^ Double.doubleToLongBits(t.coef[12 * p + k]));
+            h = Hash64.mix(h ^ Double.doubleToLongBits(t.coef[12 * p + k]));
         }
         return h;
-    }
-
-    /** A 64-bit mixer (the finaliser of MurmurHash3): every input bit moves about half the output bits. */
-    private static long mix(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        return h ^ (h >>> 33);
     }
 
     /** Whether piece p of table a and piece q of table b are the same, bit for bit. */
